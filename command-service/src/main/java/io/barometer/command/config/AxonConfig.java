@@ -1,0 +1,137 @@
+package io.barometer.command.config;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.EhCache3Adapter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.ehcache.CacheManager;
+import org.ehcache.core.Ehcache;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * Axon on PostgreSQL: snake_case tables, JSON payloads through an ObjectMapper of Axon's own (so that
+ * the web's JSON settings never change what is stored), and a cache plus snapshots so that a response
+ * holding hundreds of events loads as fast as a new one.
+ */
+@Configuration
+public class AxonConfig {
+
+    /** Stored events are JSON of their own: not the web's ObjectMapper, and never a Spring bean. */
+    static ObjectMapper axonObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // Snapshots hold aggregate state, which lives in private fields without accessors.
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .setVisibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE);
+    }
+
+    private static Serializer jackson() {
+        return JacksonSerializer.builder().objectMapper(axonObjectMapper()).build();
+    }
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return jackson();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return jackson();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return jackson();
+    }
+
+    @Bean
+    public EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .eventIdentifierColumn("event_identifier")
+                .metaDataColumn("meta_data")
+                .payloadColumn("payload")
+                .payloadRevisionColumn("payload_revision")
+                .payloadTypeColumn("payload_type")
+                .timestampColumn("time_stamp")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .build();
+    }
+
+    @Bean
+    public TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    @Bean(destroyMethod = "close")
+    public CacheManager aggregateCacheManager(@Value("${barometer.aggregate-cache-size}") long entries) {
+        CacheManager manager = CacheManagerBuilder.newCacheManagerBuilder().build(true);
+        for (String name : new String[] {"responseCache", "campaignCache", "collectiviteCache"}) {
+            manager.createCache(name, CacheConfigurationBuilder.newCacheConfigurationBuilder(
+                    Object.class, Object.class, ResourcePoolsBuilder.heap(entries)));
+        }
+        return manager;
+    }
+
+    @Bean
+    public Cache responseCache(CacheManager aggregateCacheManager) {
+        return adapter(aggregateCacheManager, "responseCache");
+    }
+
+    @Bean
+    public Cache campaignCache(CacheManager aggregateCacheManager) {
+        return adapter(aggregateCacheManager, "campaignCache");
+    }
+
+    @Bean
+    public Cache collectiviteCache(CacheManager aggregateCacheManager) {
+        return adapter(aggregateCacheManager, "collectiviteCache");
+    }
+
+    private static Cache adapter(CacheManager manager, String name) {
+        return new EhCache3Adapter((Ehcache<Object, Object>) manager.getCache(name, Object.class, Object.class));
+    }
+
+    /** A response that outgrows the cache is rebuilt from its latest snapshot, not from its first event. */
+    @Bean
+    public SnapshotTriggerDefinition responseSnapshotTrigger(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, 100);
+    }
+}

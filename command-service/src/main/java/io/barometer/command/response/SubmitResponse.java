@@ -1,0 +1,9 @@
+package io.barometer.command.response;
+
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/** Mark the response complete. */
+public record SubmitResponse(@TargetAggregateIdentifier String responseId, @TargetAggregateVersion Long expectedVersion) {
+}

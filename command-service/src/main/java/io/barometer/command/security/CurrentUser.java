@@ -1,0 +1,31 @@
+package io.barometer.command.security;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+import io.barometer.events.UserRole;
+
+/** The authenticated caller, read from the JWT's subject and claims. */
+public record CurrentUser(String username, UserRole role, String collectiviteId) {
+
+    public static final String ROLE_CLAIM = "role";
+    public static final String COLLECTIVITE_CLAIM = "collectivite";
+
+    public static CurrentUser get() {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+            throw new IllegalStateException("no authenticated user");
+        }
+        var jwt = token.getToken();
+        return new CurrentUser(jwt.getSubject(), UserRole.valueOf(jwt.getClaimAsString(ROLE_CLAIM)),
+                jwt.getClaimAsString(COLLECTIVITE_CLAIM));
+    }
+
+    public boolean isAdmin() {
+        return role == UserRole.ADMIN;
+    }
+
+    /** Admins act for anyone; a respondent only for its own collectivité; analysts write nothing. */
+    public boolean mayWriteFor(String collectivite) {
+        return isAdmin() || (role == UserRole.RESPONDENT && collectivite.equals(collectiviteId));
+    }
+}

@@ -1,0 +1,71 @@
+package io.barometer.command.security;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.barometer.command.web.ApiException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Exchanges a username and password for a signed JWT. */
+@RestController
+public class TokenController {
+
+    public record TokenRequest(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String password) {
+    }
+
+    public record TokenResponse(String token, Instant expiresAt) {
+    }
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwords;
+    private final JwtEncoder encoder;
+    private final Duration ttl;
+    /** Compared against when the username is unknown, so that timing does not reveal which usernames exist. */
+    private final String dummyHash;
+
+    public TokenController(AccountRepository accounts, PasswordEncoder passwords, JwtEncoder encoder,
+                           @Value("${barometer.jwt.ttl}") Duration ttl) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.encoder = encoder;
+        this.ttl = ttl;
+        this.dummyHash = passwords.encode("not-a-password-of-anyone");
+    }
+
+    @PostMapping("/api/auth/token")
+    public TokenResponse token(@Valid @RequestBody TokenRequest request) {
+        var account = accounts.find(request.username());
+        boolean ok = passwords.matches(request.password(), account.map(Account::passwordHash).orElse(dummyHash));
+        if (account.isEmpty() || !ok) {
+            throw ApiException.unauthorized("Unknown username or wrong password");
+        }
+        Account a = account.get();
+        Instant now = Instant.now();
+        Instant expiresAt = now.plus(ttl);
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
+                .issuer("barometer")
+                .subject(a.username())
+                .issuedAt(now)
+                .expiresAt(expiresAt)
+                .claim(CurrentUser.ROLE_CLAIM, a.role().name());
+        if (a.collectiviteId() != null) {
+            claims.claim(CurrentUser.COLLECTIVITE_CLAIM, a.collectiviteId());
+        }
+        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
+                claims.build())).getTokenValue();
+        return new TokenResponse(token, expiresAt);
+    }
+}

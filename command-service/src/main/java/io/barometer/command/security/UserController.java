@@ -1,0 +1,64 @@
+package io.barometer.command.security;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.barometer.command.collectivite.CollectiviteDirectory;
+import io.barometer.command.web.ApiException;
+import io.barometer.events.UserRole;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Admins create the accounts of respondents, analysts and other admins. */
+@RestController
+public class UserController {
+
+    public record CreateUserRequest(
+            @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._@-]+") String username,
+            @NotBlank @Size(min = 12, max = 200) String password,
+            @NotNull UserRole role,
+            @Size(max = 100) String collectiviteId,
+            @Size(max = 200) String displayName) {
+    }
+
+    public record UserCreated(String username, UserRole role, String collectiviteId, String displayName) {
+    }
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwords;
+    private final CollectiviteDirectory collectivites;
+
+    public UserController(AccountRepository accounts, PasswordEncoder passwords, CollectiviteDirectory collectivites) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.collectivites = collectivites;
+    }
+
+    @PostMapping("/api/users")
+    @ResponseStatus(HttpStatus.CREATED)
+    public UserCreated create(@Valid @RequestBody CreateUserRequest request) {
+        if (request.role() == UserRole.RESPONDENT) {
+            if (request.collectiviteId() == null) {
+                throw ApiException.invalid("collectiviteId", "a respondent is bound to one collectivité");
+            }
+            if (!collectivites.exists(request.collectiviteId())) {
+                throw ApiException.invalid("collectiviteId", "no collectivité " + request.collectiviteId());
+            }
+        } else if (request.collectiviteId() != null) {
+            throw ApiException.invalid("collectiviteId", "only respondents are bound to a collectivité");
+        }
+        Account account = new Account(request.username(), passwords.encode(request.password()), request.role(),
+                request.collectiviteId(), request.displayName());
+        if (!accounts.insert(account, CurrentUser.get().username())) {
+            throw ApiException.conflict("username", "username " + request.username() + " is taken");
+        }
+        return new UserCreated(account.username(), account.role(), account.collectiviteId(), account.displayName());
+    }
+}

@@ -1,0 +1,136 @@
+package io.barometer.command.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.barometer.command.rules.DomainException;
+
+/** Every refusal becomes RFC 9457 problem+json with an {@code errors} list naming each bad field. */
+@RestControllerAdvice
+public class ProblemHandler {
+
+    public record FieldError(String field, String message) {
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> domain(DomainException e) {
+        HttpStatus status = switch (e.kind()) {
+            case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+        };
+        return problem(status, e.getMessage(), e.field() == null ? List.of() : List.of(new FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> api(ApiException e) {
+        return problem(e.status(), e.getMessage(), e.field() == null ? List.of() : List.of(new FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<ProblemDetail> stale(ConflictingAggregateVersionException e) {
+        return problem(HttpStatus.PRECONDITION_FAILED, "The response has changed since the version in If-Match",
+                List.of(new FieldError("If-Match", "stale version")));
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrent(ConcurrencyException e) {
+        return problem(HttpStatus.CONFLICT, "A concurrent change won; retry", List.of());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", List.of());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
+        List<FieldError> errors = new ArrayList<>();
+        e.getBindingResult().getFieldErrors().forEach(f -> errors.add(new FieldError(f.getField(), f.getDefaultMessage())));
+        e.getBindingResult().getGlobalErrors().forEach(g -> errors.add(new FieldError(g.getObjectName(), g.getDefaultMessage())));
+        return problem(HttpStatus.BAD_REQUEST, "The request body is invalid", errors);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ProblemDetail> invalidParameter(HandlerMethodValidationException e) {
+        List<FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldError(
+                        r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, "A request parameter is invalid", errors);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof UnrecognizedPropertyException u) {
+            return problem(HttpStatus.BAD_REQUEST, "Unknown field " + u.getPropertyName(),
+                    List.of(new FieldError(path(u), "unknown field")));
+        }
+        if (e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            return problem(HttpStatus.BAD_REQUEST, "Invalid value for " + path(m),
+                    List.of(new FieldError(path(m), m.getOriginalMessage())));
+        }
+        return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON",
+                List.of(new FieldError("body", "not valid JSON")));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(new FieldError(e.getHeaderName(), "required")));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid value for " + e.getName(), List.of(new FieldError(e.getName(), "invalid value")));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), List.of(new FieldError("Content-Type", "unsupported")));
+    }
+
+    static String path(JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (!b.isEmpty()) {
+                    b.append('.');
+                }
+                b.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.toString();
+    }
+
+    public static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String detail, List<FieldError> errors) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setTitle(HttpStatus.valueOf(status.value()).getReasonPhrase());
+        if (!errors.isEmpty()) {
+            body.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(status).body(body);
+    }
+
+}

@@ -1,0 +1,15 @@
+package io.barometer.query;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The read side: projections of the event store and the views as of any cut-off. */
+@SpringBootApplication
+public class QueryServiceApplication {
+
+    public static void main(String[] args) {
+        // Axon's update checker would reach the internet; it reads this before Spring starts.
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        SpringApplication.run(QueryServiceApplication.class, args);
+    }
+}
