@@ -1,0 +1,125 @@
+package io.barometer.launcher;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The product as a user runs it: one PostgreSQL (embedded with kept data, or external) and both services
+ * as child JVMs sharing one JWT key. Closing it stops the services, then the database.
+ */
+public final class Stack implements AutoCloseable {
+
+    public record Settings(Path root, Path dataDirectory, String dbUrl, String dbUser, String dbPassword, int pgPort,
+                           int commandPort, int queryPort, String jwtSecret, List<String> jvmOptions) {
+    }
+
+    private final Settings settings;
+    private final Map<String, String> env;
+    private final Database database;
+    private final ServiceProcess command;
+    private ServiceProcess query;
+
+    private Stack(Settings settings, Map<String, String> env, Database database, ServiceProcess command,
+                  ServiceProcess query) {
+        this.settings = settings;
+        this.env = env;
+        this.database = database;
+        this.command = command;
+        this.query = query;
+    }
+
+    public static String randomSecret() {
+        byte[] bytes = new byte[48];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Chooses the first admin once the database is up: {user, password}, or null to leave accounts alone. */
+    public interface AdminChooser {
+        String[] choose(Database db) throws SQLException;
+    }
+
+    public static Stack start(Settings s, java.util.function.Consumer<String> say, AdminChooser adminChooser)
+            throws IOException, SQLException, InterruptedException {
+        Database db;
+        if (s.dbUrl() != null) {
+            say.accept("Using the PostgreSQL at " + s.dbUrl());
+            db = Database.external(s.dbUrl(), s.dbUser(), s.dbPassword());
+        } else {
+            say.accept("Starting the embedded PostgreSQL (data in " + s.dataDirectory().resolve("postgres") + ")");
+            db = Database.embedded(s.dataDirectory().resolve("postgres"), s.pgPort(), "barometer");
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("BAROMETER_DB_URL", db.url());
+        env.put("BAROMETER_DB_USER", db.user());
+        env.put("BAROMETER_DB_PASSWORD", db.password());
+        env.put("BAROMETER_JWT_SECRET", s.jwtSecret());
+        env.put("BAROMETER_COMMAND_PORT", Integer.toString(s.commandPort()));
+        env.put("BAROMETER_QUERY_PORT", Integer.toString(s.queryPort()));
+        Map<String, String> commandEnv = new HashMap<>(env);
+        String[] admin = adminChooser.choose(db);
+        if (admin != null) {
+            commandEnv.put("BAROMETER_ADMIN_USER", admin[0]);
+            commandEnv.put("BAROMETER_ADMIN_PASSWORD", admin[1]);
+        }
+        Path logs = s.dataDirectory().resolve("logs");
+        ServiceProcess command = null;
+        ServiceProcess query = null;
+        try {
+            say.accept("Starting command-service on port " + s.commandPort() + " (log: " + logs.resolve("command-service.log") + ")");
+            command = ServiceProcess.start("command-service", ServiceProcess.jar(s.root(), "command-service"),
+                    s.commandPort(), commandEnv, s.jvmOptions(), logs);
+            command.awaitHealthy(Duration.ofMinutes(3));
+            say.accept("Starting query-service on port " + s.queryPort() + " (log: " + logs.resolve("query-service.log") + ")");
+            query = ServiceProcess.start("query-service", ServiceProcess.jar(s.root(), "query-service"),
+                    s.queryPort(), env, s.jvmOptions(), logs);
+            query.awaitHealthy(Duration.ofMinutes(3));
+        } catch (RuntimeException | IOException | InterruptedException e) {
+            if (query != null) {
+                query.close();
+            }
+            if (command != null) {
+                command.close();
+            }
+            db.close();
+            throw e;
+        }
+        return new Stack(s, env, db, command, query);
+    }
+
+    /** Stops query-service, runs {@code whileStopped}, and starts it again (behind the head of the store). */
+    public void restartQuery(Callable<Void> whileStopped) throws Exception {
+        query.close();
+        whileStopped.call();
+        query = ServiceProcess.start("query-service", ServiceProcess.jar(settings.root(), "query-service"),
+                settings.queryPort(), env, settings.jvmOptions(), settings.dataDirectory().resolve("logs"));
+        query.awaitHealthy(Duration.ofMinutes(3));
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public ServiceProcess command() {
+        return command;
+    }
+
+    public ServiceProcess query() {
+        return query;
+    }
+
+    @Override
+    public void close() throws IOException {
+        query.close();
+        command.close();
+        database.close();
+    }
+}

@@ -1,0 +1,484 @@
+package io.barometer.launcher.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.barometer.launcher.Api;
+import io.barometer.launcher.Options;
+import io.barometer.launcher.Stack;
+
+/**
+ * {@code ./bench.sh}: measures the product against this machine's physical limit — HTTP command throughput
+ * beside raw single-row INSERT/COMMIT transactions, import speed, projection catch-up and replay, and
+ * every read as the store grows to a million events — and writes docs/benchmarks.{json,md}.
+ * {@code --smoke} runs every step on a tiny workload (the test suite does, so that this never rots).
+ */
+public final class Bench {
+
+    private static final int CLIENTS = 8;
+    private final Options options;
+    private final boolean smoke;
+    private final Api api = new Api();
+    private final Random random = new Random(20140315);
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private Stack stack;
+    private String token;
+
+    private Bench(Options options) {
+        this.options = options;
+        this.smoke = options.flag("smoke");
+    }
+
+    public static void main(String[] args) throws Exception {
+        new Bench(new Options(args)).run();
+    }
+
+    private void run() throws Exception {
+        Path root = Path.of("").toAbsolutePath();
+        List<Long> sizes = Arrays.stream(options.get("sizes", null, smoke ? "3000,6000,9000" : "100000,300000,1000000")
+                .split(",")).map(String::trim).map(Long::parseLong).toList();
+        int writeSeconds = options.integer("write-seconds", null, smoke ? 2 : 30);
+        int repetitions = options.integer("repetitions", null, smoke ? 2 : 20);
+        int importLines = options.integer("import-lines", null, smoke ? 200 : 20_000);
+        Path out = root.resolve(options.get("out", null, smoke ? "launcher/target/bench" : "docs"));
+        Path data = Files.createTempDirectory("barometer-bench");
+        String adminPassword = Stack.randomSecret();
+
+        results.put("date", LocalDate.now().toString());
+        results.put("machine", machine());
+        results.put("mode", smoke ? "smoke" : "full");
+        results.put("sizes", sizes);
+        say("Starting PostgreSQL and both services with -Xmx512m (data in " + data + ")");
+        stack = Stack.start(new Stack.Settings(root, data, options.get("db", null, null),
+                        options.get("db-user", null, "barometer"), options.get("db-password", null, ""),
+                        freePort(), freePort(), freePort(), Stack.randomSecret(), List.of("-Xmx512m")),
+                Bench::say, db -> new String[] {"bench-admin", adminPassword});
+        try (HeapSampler commandHeap = new HeapSampler(api, stack.command().baseUrl());
+             HeapSampler queryHeap = new HeapSampler(api, stack.query().baseUrl())) {
+            token = api.token(stack.command().baseUrl(), "bench-admin", adminPassword);
+            for (String file : List.of("bvn-2013.ndjson", "bvn-2014.ndjson")) {
+                check(api.importFile(stack.command().baseUrl(), token, root.resolve("datasets").resolve(file)), "import " + file);
+            }
+            results.put("rawInsertLimit", rawLimit(writeSeconds));
+            results.put("writes", writes(writeSeconds));
+            results.put("import", importThroughput(importLines));
+            Workload big = new Workload("bench-big", 42);
+            try (EventWriter w = new EventWriter(stack.database().connect())) {
+                big.open(w);
+            }
+            List<Map<String, Object>> stages = new ArrayList<>();
+            for (long size : sizes) {
+                stages.add(stage(big, size, repetitions));
+            }
+            results.put("stages", stages);
+            results.put("replay", replay());
+            results.put("heapMaxMb", Map.of("commandService", commandHeap.maxBytes() / 1_048_576,
+                    "queryService", queryHeap.maxBytes() / 1_048_576));
+        } finally {
+            stack.close();
+            deleteQuietly(data);
+        }
+        Map<String, Object> writes = cast(results.get("writes"));
+        Map<String, Object> raw = cast(results.get("rawInsertLimit"));
+        double ratio = ((Number) writes.get("commandsPerSecond")).doubleValue() / ((Number) raw.get("tps")).doubleValue();
+        results.put("writeToRawRatio", Stats.round(ratio * 1000) / 1000.0);
+        Files.createDirectories(out);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("benchmarks.json").toFile(), results);
+        String table = Report.markdown(results);
+        Files.writeString(out.resolve("benchmarks.md"), table);
+        System.out.println(table);
+    }
+
+    /** The physical limit of "one durable row per transaction": pgbench when installed, else a JDBC loop. */
+    private Map<String, Object> rawLimit(int seconds) throws Exception {
+        try (Connection c = stack.database().connect()) {
+            c.createStatement().execute("CREATE TABLE IF NOT EXISTS bench_raw (id BIGSERIAL PRIMARY KEY, payload BYTEA)");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        Matcher url = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/([^?]+)").matcher(stack.database().url());
+        Path pgbench = Path.of("/usr/bin/pgbench");
+        if (stack.database().isEmbedded() && url.find() && Files.isExecutable(pgbench)) {
+            Path script = Files.createTempFile("bench-insert", ".sql");
+            Files.writeString(script, "INSERT INTO bench_raw (payload) VALUES (convert_to(repeat('x', 600), 'UTF8'));\n");
+            Process p = new ProcessBuilder(pgbench.toString(), "-h", url.group(1), "-p", url.group(2), "-U", "postgres",
+                    "-n", "-c", Integer.toString(CLIENTS), "-j", "2", "-T", Integer.toString(seconds), "-f", script.toString(),
+                    url.group(3)).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
+            if (tps.find()) {
+                m.put("tool", "pgbench");
+                m.put("tps", Stats.round(Double.parseDouble(tps.group(1))));
+                m.put("clients", CLIENTS);
+                return m;
+            }
+            say("pgbench gave no tps; using the JDBC loop. Output: " + output);
+        }
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            futures.add(pool.submit(() -> {
+                try (Connection c = stack.database().connect();
+                     var ps = c.prepareStatement("INSERT INTO bench_raw (payload) VALUES (?)")) {
+                    byte[] payload = new byte[600];
+                    while (System.nanoTime() < end) {
+                        ps.setBytes(1, payload);
+                        ps.executeUpdate();
+                        done.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        m.put("tool", "jdbc-loop");
+        m.put("tps", Stats.round(done.get() / (double) seconds));
+        m.put("clients", CLIENTS);
+        return m;
+    }
+
+    /** 8 clients for a fixed time on a mix of commands, half of them on responses holding hundreds of events. */
+    private Map<String, Object> writes(int seconds) throws Exception {
+        String base = stack.command().baseUrl();
+        check(api.json("POST", base + "/api/campaigns", token, Map.of("campaign", "bench-writes", "year", 2021,
+                "title", "Benchmark writes", "opensAt", "2020-12-01T00:00:00Z", "closesAt", "2021-03-15T23:59:59Z",
+                "questionnaire", "bvn-2014")), "open bench-writes");
+        int heavyEvents = smoke ? 40 : 300;
+        List<Target> targets = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            for (boolean heavy : new boolean[] {false, true}) {
+                String coll = "writer-" + c + (heavy ? "-heavy" : "-light");
+                check(api.json("POST", base + "/api/collectivites", token, Map.of("collectivite", coll, "name", coll,
+                        "kind", "COMMUNE", "region", "Bretagne", "population", 60000)), "register " + coll);
+                Target t = new Target(base + "/api/campaigns/bench-writes/responses/" + coll, heavy);
+                check(api.json("PUT", t.url, token, null), "start " + coll);
+                for (int p = 0; p < 5; p++) {
+                    t.declare(api, token);
+                }
+                for (int e = 0; heavy && e < heavyEvents; e++) {
+                    t.progress(api, token);
+                }
+                targets.add(t);
+            }
+        }
+        Stats light = new Stats();
+        Stats heavy = new Stats();
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            List<Target> mine = List.of(targets.get(2 * c), targets.get(2 * c + 1));
+            long seed = random.nextLong();
+            futures.add(pool.submit(() -> {
+                Random r = new Random(seed);
+                while (System.nanoTime() < end) {
+                    Target t = mine.get(r.nextInt(2));
+                    long t0 = System.nanoTime();
+                    int status = t.randomCommand(api, token, r);
+                    double ms = (System.nanoTime() - t0) / 1e6;
+                    (t.heavy ? heavy : light).add(ms);
+                    (status < 300 ? ok : failed).incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        Stats all = new Stats();
+        all.addAll(light);
+        all.addAll(heavy);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("clients", CLIENTS);
+        m.put("seconds", seconds);
+        m.put("commandsPerSecond", Stats.round(ok.get() / (double) seconds));
+        m.put("failed", failed.get());
+        m.put("latency", all.summary());
+        m.put("latencyNewResponses", light.summary());
+        m.put("latencyResponsesWithHundredsOfEvents", heavy.summary());
+        m.put("heavyResponseEvents", heavyEvents + 6);
+        return m;
+    }
+
+    /** One response the write benchmark drives, with the projects it has declared. */
+    private static final class Target {
+        final String url;
+        final boolean heavy;
+        final List<String> projects = new ArrayList<>();
+        final List<String> statuses = new ArrayList<>();
+        private static final String[] STATUS = {"STUDY", "IN_PROGRESS", "DONE"};
+        private static final String[] LEVELS = {"STRONGLY_DISAGREE", "DISAGREE", "AGREE", "STRONGLY_AGREE"};
+        private static final String[] STATEMENTS = {"priority_to_citizen_interests", "co_construction_city_citizens",
+                "projects_serve_territory_interests"};
+
+        Target(String url, boolean heavy) {
+            this.url = url;
+            this.heavy = heavy;
+        }
+
+        int declare(Api api, String token) throws Exception {
+            String id = UUID.randomUUID().toString();
+            int status = api.json("POST", url + "/projects", token, Map.of("project", id, "domain", "education",
+                    "label", "Projet " + id.substring(0, 8), "status", "STUDY")).status();
+            synchronized (this) {
+                projects.add(id);
+                statuses.add("STUDY");
+            }
+            return status;
+        }
+
+        int progress(Api api, String token) throws Exception {
+            int i;
+            String next;
+            synchronized (this) {
+                i = (int) (System.nanoTime() % projects.size());
+                next = STATUS[(Arrays.asList(STATUS).indexOf(statuses.get(i)) + 1) % 3];
+                statuses.set(i, next);
+            }
+            return api.json("PUT", url + "/projects/" + projects.get(i) + "/progress", token, Map.of("status", next)).status();
+        }
+
+        int randomCommand(Api api, String token, Random r) throws Exception {
+            int kind = r.nextInt(10);
+            if (kind < 4) {
+                return progress(api, token);
+            }
+            if (kind < 6) {
+                String project;
+                synchronized (this) {
+                    project = projects.get(r.nextInt(projects.size()));
+                }
+                return api.json("PUT", url + "/projects/" + project + "/governance", token, Map.of("measure",
+                        1 + r.nextInt(4), "means", 1 + r.nextInt(4), "managementMode", "REGIE")).status();
+            }
+            if (kind < 8) {
+                return api.json("PUT", url + "/actors/" + STATEMENTS[r.nextInt(3)], token,
+                        Map.of("level", LEVELS[r.nextInt(4)])).status();
+            }
+            return declare(api, token);
+        }
+    }
+
+    private Map<String, Object> importThroughput(int lines) throws Exception {
+        Path file = Files.createTempFile("bench-import", ".ndjson");
+        StringBuilder b = new StringBuilder();
+        b.append("{\"op\":\"openCampaign\",\"at\":\"2020-11-15T10:00:00Z\",\"by\":\"bench\",\"campaign\":\"bench-import\","
+                + "\"year\":2021,\"title\":\"Import\",\"opensAt\":\"2020-12-01T00:00:00Z\",\"closesAt\":\"2021-03-15T23:59:59Z\","
+                + "\"questionnaire\":\"bvn-2014\"}\n");
+        int written = 1;
+        int city = 0;
+        while (written < lines) {
+            String coll = "import-city-" + city++;
+            b.append("{\"op\":\"registerCollectivite\",\"at\":\"2020-12-01T10:00:00Z\",\"by\":\"bench\",\"collectivite\":\"")
+                    .append(coll).append("\",\"name\":\"").append(coll).append("\",\"kind\":\"COMMUNE\",\"region\":\"Bretagne\","
+                            + "\"population\":60000,\"parentId\":null}\n");
+            b.append("{\"op\":\"startResponse\",\"at\":\"2020-12-02T10:00:00Z\",\"by\":\"").append(coll)
+                    .append(".dsi-1\",\"campaign\":\"bench-import\",\"collectivite\":\"").append(coll).append("\"}\n");
+            written += 2;
+            for (int p = 0; p < 40 && written < lines; p++, written++) {
+                b.append("{\"op\":\"declareProject\",\"at\":\"2020-12-03T10:").append(String.format("%02d", p % 60))
+                        .append(":00Z\",\"by\":\"").append(coll).append(".dsi-1\",\"campaign\":\"bench-import\",\"collectivite\":\"")
+                        .append(coll).append("\",\"project\":\"").append(UUID.nameUUIDFromBytes((coll + p).getBytes()))
+                        .append("\",\"domain\":\"transport_mobility\",\"label\":\"Projet ").append(p)
+                        .append("\",\"status\":\"IN_PROGRESS\"}\n");
+            }
+        }
+        Files.writeString(file, b);
+        long t0 = System.nanoTime();
+        Api.Reply r = api.importFile(stack.command().baseUrl(), token, file);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        check(r, "import of the synthetic log");
+        Files.delete(file);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lines", written);
+        m.put("seconds", Stats.round(seconds));
+        m.put("linesPerSecond", Stats.round(written / seconds));
+        return m;
+    }
+
+    /** Grows the big campaign to {@code size} events in the store while query-service is down, then measures. */
+    private Map<String, Object> stage(Workload big, long size, int repetitions) throws Exception {
+        long before = eventCount();
+        long toAdd = Math.max(0, size - before);
+        say("Growing the store from " + before + " to " + size + " events (query-service stopped)");
+        stack.restartQuery(() -> {
+            try (EventWriter w = new EventWriter(stack.database().connect())) {
+                big.grow(w, toAdd);
+            }
+            return null;
+        });
+        long t0 = System.nanoTime();
+        awaitCaughtUp(Duration.ofMinutes(30));
+        double catchUp = (System.nanoTime() - t0) / 1e9;
+        long total = eventCount();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("events", total);
+        m.put("catchUpEvents", total - before);
+        m.put("catchUpSeconds", Stats.round(catchUp));
+        m.put("catchUpEventsPerSecond", Stats.round((total - before) / catchUp));
+        String q = stack.query().baseUrl();
+        String bigSynthesis = q + "/api/campaigns/" + big.campaignId() + "/synthesis";
+        m.put("synthesisBigAsOfClosing", reads(bigSynthesis + "?asOf=closing", repetitions, null));
+        m.put("synthesisBigAsOfRandomInstants", reads(null, repetitions, () -> bigSynthesis + "?asOf="
+                + enc(Workload.OPENS.plus(Duration.ofHours(random.nextInt(24 * 140))).toString())));
+        m.put("synthesis2014AsOfClosing", reads(q + "/api/campaigns/bvn-2014/synthesis?asOf=closing&exclude=nice-metropole",
+                repetitions, null));
+        m.put("responseView", reads(null, repetitions, () -> q + "/api/campaigns/" + big.campaignId() + "/responses/"
+                + big.collectiviteId(random.nextInt(10))));
+        m.put("auditFiltered", reads(null, repetitions, () -> q + "/api/audit?campaign=" + big.campaignId()
+                + "&collectivite=" + big.collectiviteId(random.nextInt(10)) + "&size=50"));
+        m.put("comparison", reads(q + "/api/comparisons?base=bvn-2013&target=bvn-2014", repetitions, null));
+        m.put("exportProjectsCsv", reads(q + "/api/campaigns/" + big.campaignId() + "/exports/projects.csv",
+                Math.max(1, repetitions / 5), null));
+        m.put("queryHeapMbAfterReads", HeapSampler.heap(api, q) / 1_048_576);
+        return m;
+    }
+
+    private Map<String, Object> reads(String url, int repetitions, java.util.function.Supplier<String> urls) throws Exception {
+        Stats stats = new Stats();
+        int status = 0;
+        long bytes = 0;
+        for (int i = 0; i < repetitions + 1; i++) {
+            String target = url != null ? url : urls.get();
+            long t0 = System.nanoTime();
+            Api.Reply r = api.get(target, token);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            status = r.status();
+            bytes = r.body().length();
+            if (i > 0) {
+                stats.add(ms);
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>(stats.summary());
+        m.put("status", status);
+        m.put("bytes", bytes);
+        return m;
+    }
+
+    private Map<String, Object> replay() throws Exception {
+        String q = stack.query().baseUrl();
+        long events = eventCount();
+        long t0 = System.nanoTime();
+        Api.Reply r = api.json("POST", q + "/api/admin/replay", token, null);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", r.status());
+        if (r.status() >= 300) {
+            return m;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (api.projectionLag(q) == 0 && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        awaitCaughtUp(Duration.ofMinutes(30));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        m.put("events", events);
+        m.put("seconds", Stats.round(seconds));
+        m.put("eventsPerSecond", Stats.round(events / seconds));
+        return m;
+    }
+
+    private void awaitCaughtUp(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (api.projectionLag(stack.query().baseUrl()) == 0) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        throw new IllegalStateException("projections did not catch up within " + timeout);
+    }
+
+    private long eventCount() throws SQLException {
+        try (Connection c = stack.database().connect();
+             var rs = c.createStatement().executeQuery("SELECT count(*) FROM domain_event_entry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Map<String, Object> machine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("java", System.getProperty("java.version"));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                new ProcessBuilder("sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").start().getInputStream()))) {
+            String cpu = r.readLine();
+            if (cpu != null) {
+                m.put("cpu", cpu.trim());
+            }
+        } catch (Exception ignored) {
+            // not Linux: the cores and JVM are enough
+        }
+        m.put("memoryGb", Math.round(((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize() / 1e9));
+        return m;
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void check(Api.Reply r, String what) {
+        if (r.status() >= 300) {
+            throw new IllegalStateException(what + " failed: " + r.status() + " " + r.body());
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (Exception ignored) {
+            // a temporary directory; the OS cleans it eventually
+        }
+    }
+
+    static void say(String message) {
+        System.out.println("[bench " + Instant.now().toString().substring(11, 19) + "] " + message);
+    }
+}

@@ -1,0 +1,100 @@
+package io.barometer.launcher.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/** The benchmark's results as the Markdown table of docs/benchmarks.md, beside the figures of DESIGN §9. */
+final class Report {
+
+    private Report() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static String markdown(Map<String, Object> r) {
+        StringBuilder b = new StringBuilder();
+        Map<String, Object> machine = (Map<String, Object>) r.get("machine");
+        Map<String, Object> raw = (Map<String, Object>) r.get("rawInsertLimit");
+        Map<String, Object> writes = (Map<String, Object>) r.get("writes");
+        Map<String, Object> latency = (Map<String, Object>) writes.get("latency");
+        Map<String, Object> heavy = (Map<String, Object>) writes.get("latencyResponsesWithHundredsOfEvents");
+        Map<String, Object> light = (Map<String, Object>) writes.get("latencyNewResponses");
+        Map<String, Object> imp = (Map<String, Object>) r.get("import");
+        Map<String, Object> replay = (Map<String, Object>) r.get("replay");
+        Map<String, Object> heap = (Map<String, Object>) r.get("heapMaxMb");
+        List<Map<String, Object>> stages = (List<Map<String, Object>>) r.get("stages");
+        Map<String, Object> last = stages.get(stages.size() - 1);
+
+        b.append("## Benchmark run of ").append(r.get("date")).append(" (").append(r.get("mode")).append(")\n\n");
+        b.append("Machine: ").append(machine.get("cores")).append(" cores, ").append(machine.get("memoryGb"))
+                .append(" GB, ").append(machine.getOrDefault("cpu", "?")).append(", Java ").append(machine.get("java"))
+                .append("; PostgreSQL on the same machine; both services with -Xmx512m.\n\n");
+        b.append("### Against DESIGN §9\n\n| figure | target | measured | reached |\n|---|---|---|---|\n");
+        double ratio = ((Number) r.get("writeToRawRatio")).doubleValue();
+        row(b, "HTTP commands/s (8 clients) ÷ raw INSERT;COMMIT tps (" + raw.get("tool") + ")", "≥ 0.25",
+                String.format("%s / %s = %.3f", writes.get("commandsPerSecond"), raw.get("tps"), ratio), ratio >= 0.25);
+        double p99 = num(latency.get("p99Ms"));
+        row(b, "write latency p99", "≤ 50 ms", p99 + " ms", p99 <= 50);
+        row(b, "p95 on responses with hundreds of events vs new ones", "as fast",
+                heavy.get("p95Ms") + " ms vs " + light.get("p95Ms") + " ms", num(heavy.get("p95Ms")) <= 1.5 * num(light.get("p95Ms")) + 2);
+        double catchUp = num(last.get("catchUpEventsPerSecond"));
+        row(b, "projection catch-up", "≥ 20 000 events/s", catchUp + " events/s", catchUp >= 20_000);
+        double rep = num(replay.get("eventsPerSecond"));
+        row(b, "full replay", "≥ 20 000 events/s", rep + " events/s (" + replay.get("events") + " events)", rep >= 20_000);
+        double bigSynth = num(((Map<String, Object>) last.get("synthesisBigAsOfClosing")).get("p95Ms"));
+        row(b, "as-of synthesis, campaign of the whole store (" + last.get("events") + " events)", "≤ 1 000 ms",
+                bigSynth + " ms (p95)", bigSynth <= 1000);
+        double small = num(((Map<String, Object>) last.get("synthesis2014AsOfClosing")).get("p95Ms"));
+        row(b, "as-of synthesis, 2014-sized campaign", "≤ 100 ms", small + " ms (p95)", small <= 100);
+        long maxHeap = Math.max(((Number) heap.get("commandService")).longValue(), ((Number) heap.get("queryService")).longValue());
+        row(b, "highest heap used (command / query)", "≤ 512 MB", heap.get("commandService") + " / " + heap.get("queryService")
+                + " MB", maxHeap <= 512);
+
+        b.append("\n### Writes\n\n| what | value |\n|---|---|\n");
+        b.append("| raw single-row INSERT;COMMIT, 8 clients (").append(raw.get("tool")).append(") | ").append(raw.get("tps")).append(" tps |\n");
+        b.append("| HTTP commands, 8 clients, ").append(writes.get("seconds")).append(" s | ").append(writes.get("commandsPerSecond"))
+                .append(" commands/s (").append(writes.get("failed")).append(" refused) |\n");
+        b.append("| latency all | ").append(lat(latency)).append(" |\n");
+        b.append("| latency on new responses | ").append(lat(light)).append(" |\n");
+        b.append("| latency on responses of ").append(writes.get("heavyResponseEvents")).append("+ events | ").append(lat(heavy)).append(" |\n");
+        b.append("| NDJSON import | ").append(imp.get("linesPerSecond")).append(" lines/s (").append(imp.get("lines"))
+                .append(" lines in ").append(imp.get("seconds")).append(" s) |\n");
+
+        b.append("\n### Reads as the store grows (p50 / p95 ms over repeated calls)\n\n| read |");
+        for (Map<String, Object> s : stages) {
+            b.append(' ').append(s.get("events")).append(" events |");
+        }
+        b.append("\n|---|");
+        stages.forEach(s -> b.append("---|"));
+        b.append('\n');
+        for (String key : List.of("synthesisBigAsOfClosing", "synthesisBigAsOfRandomInstants", "synthesis2014AsOfClosing",
+                "responseView", "auditFiltered", "comparison", "exportProjectsCsv")) {
+            b.append("| ").append(key).append(" |");
+            for (Map<String, Object> s : stages) {
+                Map<String, Object> m = (Map<String, Object>) s.get(key);
+                b.append(' ').append(((Number) m.get("status")).intValue() == 200
+                        ? m.get("p50Ms") + " / " + m.get("p95Ms") : "HTTP " + m.get("status")).append(" |");
+            }
+            b.append('\n');
+        }
+        b.append("| projection catch-up (events/s) |");
+        stages.forEach(s -> b.append(' ').append(s.get("catchUpEventsPerSecond")).append(" |"));
+        b.append("\n| query-service heap after reads (MB) |");
+        stages.forEach(s -> b.append(' ').append(s.get("queryHeapMbAfterReads")).append(" |"));
+        b.append("\n\nFull replay: ").append(replay.get("events")).append(" events in ").append(replay.get("seconds"))
+                .append(" s.\n");
+        return b.toString();
+    }
+
+    private static void row(StringBuilder b, String figure, String target, String measured, boolean reached) {
+        b.append("| ").append(figure).append(" | ").append(target).append(" | ").append(measured).append(" | ")
+                .append(reached ? "yes" : "**no**").append(" |\n");
+    }
+
+    private static String lat(Map<String, Object> m) {
+        return "p50 " + m.get("p50Ms") + " / p95 " + m.get("p95Ms") + " / p99 " + m.get("p99Ms") + " ms (n=" + m.get("n") + ")";
+    }
+
+    private static double num(Object o) {
+        return o == null ? Double.NaN : ((Number) o).doubleValue();
+    }
+}
