@@ -60,13 +60,14 @@ public final class Bench {
     }
 
     private void run() throws Exception {
-        Path root = Path.of("").toAbsolutePath();
+        Path root = Path.of(options.get("root", null, "")).toAbsolutePath().normalize();
         List<Long> sizes = Arrays.stream(options.get("sizes", null, smoke ? "3000,6000,9000" : "100000,300000,1000000")
                 .split(",")).map(String::trim).map(Long::parseLong).toList();
         int writeSeconds = options.integer("write-seconds", null, smoke ? 2 : 30);
         int repetitions = options.integer("repetitions", null, smoke ? 2 : 20);
         int importLines = options.integer("import-lines", null, smoke ? 200 : 20_000);
         Path out = root.resolve(options.get("out", null, smoke ? "launcher/target/bench" : "docs"));
+        Files.createDirectories(out);
         Path data = Files.createTempDirectory("barometer-bench");
         String adminPassword = Stack.randomSecret();
 

@@ -1,0 +1,41 @@
+package io.barometer.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.barometer.launcher.bench.Bench;
+
+/**
+ * Runs every step of the benchmark on a tiny workload so that it never rots. Its figures are not
+ * asserted (speed is judged by the benchmark itself); only that each step ran and answered.
+ */
+class BenchSmokeTest {
+
+    @Test
+    void everyStepOfTheBenchmarkRunsOnATinyWorkload() throws Exception {
+        Path out = Path.of("target", "bench-smoke").toAbsolutePath();
+        Bench.main(new String[] {"--smoke", "--root", "..", "--out", out.toString()});
+
+        JsonNode results = new ObjectMapper().readTree(out.resolve("benchmarks.json").toFile());
+        assertThat(results.get("mode").asText()).isEqualTo("smoke");
+        assertThat(results.get("writes").get("commandsPerSecond").asDouble()).isPositive();
+        assertThat(results.get("writes").get("failed").asLong()).isZero();
+        assertThat(results.get("import").get("lines").asInt()).isEqualTo(200);
+        assertThat(results.get("stages")).hasSize(3);
+        for (JsonNode stage : results.get("stages")) {
+            for (String read : new String[] {"synthesisBigAsOfClosing", "synthesis2014AsOfClosing", "responseView",
+                    "auditFiltered", "comparison", "exportProjectsCsv"}) {
+                assertThat(stage.get(read).get("status").asInt()).as(read).isEqualTo(200);
+            }
+        }
+        assertThat(results.get("replay").get("status").asInt()).isLessThan(300);
+        assertThat(Files.readString(out.resolve("benchmarks.md"))).contains("Against DESIGN §9");
+    }
+}
