@@ -7,10 +7,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -208,9 +210,7 @@ public class Response {
         checkWritable(meta);
         Questionnaire q = questionnaire();
         List<Motivation> expected = q.motivations().stream().map(Questionnaire.MotivationDefinition::key).toList();
-        if (cmd.ranking() == null || cmd.ranking().size() != expected.size()
-                || cmd.ranking().contains(null)
-                || !new HashSet<>(cmd.ranking()).equals(new HashSet<>(expected))) {
+        if (!isPermutation(cmd.ranking(), expected)) {
             throw DomainException.invalid("ranking", "must rank each of " + expected + " exactly once");
         }
         Map<Motivation, List<String>> defs = cmd.definitions() == null ? Map.of() : cmd.definitions();
@@ -220,15 +220,14 @@ public class Response {
             }
             List<String> allowed = q.motivation(entry.getKey()).orElseThrow().definitionKeys();
             List<String> given = entry.getValue() == null ? List.of() : entry.getValue();
-            if (given.size() != allowed.size() || given.contains(null)
-                    || !new HashSet<>(given).equals(new HashSet<>(allowed))) {
+            if (!isPermutation(given, allowed)) {
                 throw DomainException.invalid("definitions." + entry.getKey(),
                         "must rank each of " + allowed + " exactly once");
             }
         }
         Map<Motivation, List<String>> normalised = new HashMap<>();
         defs.forEach((k, v) -> {
-            if (!v.isEmpty()) {
+            if (v != null && !v.isEmpty()) {
                 normalised.put(k, List.copyOf(v));
             }
         });
@@ -309,6 +308,12 @@ public class Response {
         return project;
     }
 
+    /** Null-safe: immutable lists throw on contains(null), and a client may send null entries. */
+    private static <T> boolean isPermutation(List<T> given, List<T> of) {
+        return given != null && given.size() == of.size() && given.stream().noneMatch(Objects::isNull)
+                && new HashSet<>(given).equals(new HashSet<>(of));
+    }
+
     private static void requireUuid(String projectId) {
         try {
             if (projectId == null || !UUID.fromString(projectId).toString().equals(projectId.toLowerCase())) {
@@ -331,12 +336,12 @@ public class Response {
     }
 
     @EventSourcingHandler
-    void on(ResponseStarted e, @SequenceNumber long seq, MetaData meta) {
+    void on(ResponseStarted e, @SequenceNumber long seq, MetaData meta, @Timestamp Instant timestamp) {
         responseId = e.responseId();
         campaignId = e.campaignId();
         collectiviteId = e.collectiviteId();
         questionnaireId = e.questionnaireId();
-        startedAt = Applied.effectiveAt(meta);
+        startedAt = Applied.effectiveAt(meta, timestamp);
         applied.record(seq, meta);
     }
 
@@ -347,8 +352,9 @@ public class Response {
     }
 
     @EventSourcingHandler
-    void on(ProjectDeclared e, @SequenceNumber long seq, MetaData meta) {
-        projects.put(e.projectId(), new Project(e, Applied.effectiveAt(meta), e.status(), e.governance(), false));
+    void on(ProjectDeclared e, @SequenceNumber long seq, MetaData meta, @Timestamp Instant timestamp) {
+        projects.put(e.projectId(), new Project(e, Applied.effectiveAt(meta, timestamp), e.status(), e.governance(),
+                false));
         applied.record(seq, meta);
     }
 

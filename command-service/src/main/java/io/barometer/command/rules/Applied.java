@@ -43,9 +43,22 @@ public class Applied {
         return key != null && importKeys.contains(key.toString());
     }
 
+    /** The instant a command counts at: the one its sender stated, or now. */
     public static Instant effectiveAt(MetaData metaData) {
+        return effectiveAt(metaData, null);
+    }
+
+    /**
+     * The instant an event counts at: the stated one, else the event's own timestamp. Never the clock at
+     * the time of sourcing, or an aggregate rebuilt later (after a restart, from a snapshot) would hold
+     * different instants than the one that applied the event.
+     */
+    public static Instant effectiveAt(MetaData metaData, Instant timestamp) {
         Object value = metaData.get(MetadataKeys.EFFECTIVE_AT);
-        return value == null ? Instant.now() : Instant.parse(value.toString());
+        if (value != null) {
+            return Instant.parse(value.toString());
+        }
+        return timestamp != null ? timestamp : Instant.now();
     }
 
     /** The name under which the caller gave the effective instant: the import's {@code at} or the header. */
