@@ -45,6 +45,7 @@ import io.barometer.command.response.WithdrawProject;
 import io.barometer.command.rules.DomainException;
 import io.barometer.command.rules.Outcome;
 import io.barometer.command.web.ApiException;
+import io.barometer.command.web.ProblemHandler;
 import io.barometer.command.web.RequestIdFilter;
 import io.barometer.events.Governance;
 import io.barometer.events.MetadataKeys;
@@ -126,7 +127,8 @@ public class ImportService {
             } catch (ApiException e) {
                 throw new LineRejected(lineNo, e.field(), e.getMessage(), soFar);
             } catch (AggregateNotFoundException e) {
-                throw new LineRejected(lineNo, "campaign", "no such campaign, collectivité or started response", soFar);
+                ProblemHandler.FieldError missing = ProblemHandler.missing(e.getAggregateIdentifier());
+                throw new LineRejected(lineNo, missing.field(), missing.message(), soFar);
             }
             if (outcome.changed()) {
                 applied++;

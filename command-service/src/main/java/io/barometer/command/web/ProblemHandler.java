@@ -60,7 +60,26 @@ public class ProblemHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", List.of());
+        FieldError error = missing(e.getAggregateIdentifier());
+        return problem(HttpStatus.NOT_FOUND, error.message(), List.of(error));
+    }
+
+    /** Names what is missing from the aggregate id that was not found (see Campaign, Collectivite, Response ids). */
+    public static FieldError missing(String aggregateId) {
+        if (aggregateId == null) {
+            return new FieldError("id", "not found");
+        }
+        if (aggregateId.startsWith("campaign/")) {
+            return new FieldError("campaign", "no campaign " + aggregateId.substring("campaign/".length()));
+        }
+        if (aggregateId.startsWith("collectivite/")) {
+            return new FieldError("collectivite", "no collectivité " + aggregateId.substring("collectivite/".length()));
+        }
+        int colon = aggregateId.indexOf(':');
+        String campaign = colon < 0 ? aggregateId : aggregateId.substring(0, colon);
+        String collectivite = colon < 0 ? "" : aggregateId.substring(colon + 1);
+        return new FieldError("collectivite", "collectivité " + collectivite + " has not started campaign " + campaign
+                + "; start it with PUT /api/campaigns/" + campaign + "/responses/" + collectivite);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
