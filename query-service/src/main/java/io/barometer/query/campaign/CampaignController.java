@@ -1,0 +1,70 @@
+package io.barometer.query.campaign;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.barometer.events.questionnaire.Questionnaire;
+import io.barometer.events.questionnaire.Questionnaires;
+import io.barometer.query.asof.AsOfRepository;
+import io.barometer.query.asof.Basis;
+import io.barometer.query.asof.ViewParameters;
+import io.barometer.query.web.ApiException;
+
+/** Campaigns with their questionnaire and how many responded as of a cut-off (every role). */
+@RestController
+public class CampaignController {
+
+    public record Counts(long respondents, long projects) {
+    }
+
+    public record CampaignSummary(String campaign, int year, String title, Instant opensAt, Instant closesAt,
+                                  String questionnaire, Instant asOf, String basis, Counts counts) {
+    }
+
+    public record CampaignDetail(String campaign, int year, String title, Instant opensAt, Instant closesAt,
+                                 String questionnaire, Instant asOf, String basis, Counts counts,
+                                 Questionnaire definition) {
+    }
+
+    private final CampaignRepository campaigns;
+    private final AsOfRepository asOf;
+
+    public CampaignController(CampaignRepository campaigns, AsOfRepository asOf) {
+        this.campaigns = campaigns;
+        this.asOf = asOf;
+    }
+
+    /** Each campaign counted at the same instant, or each at its own closing with asOf=closing. */
+    @GetMapping("/api/campaigns")
+    public List<CampaignSummary> list(@RequestParam(name = "asOf", required = false) String asOfParam,
+                                      @RequestParam(name = "basis", required = false) String basisParam) {
+        ViewParameters.AsOf cutoff = ViewParameters.asOf(asOfParam);
+        Basis basis = ViewParameters.basis(basisParam);
+        Instant now = Instant.now();
+        return campaigns.all().stream().map(c -> {
+            Instant instant = cutoff.instant() == null && !cutoff.closing() ? now : cutoff.resolve(c);
+            var counts = asOf.counts(c.id(), instant, basis);
+            return new CampaignSummary(c.id(), c.year(), c.title(), c.opensAt(), c.closesAt(), c.questionnaireId(),
+                    instant, basis.key(), new Counts(counts[0], counts[1]));
+        }).toList();
+    }
+
+    @GetMapping("/api/campaigns/{campaign}")
+    public CampaignDetail one(@PathVariable String campaign,
+                              @RequestParam(name = "asOf", required = false) String asOfParam,
+                              @RequestParam(name = "basis", required = false) String basisParam) {
+        ViewParameters.AsOf cutoff = ViewParameters.asOf(asOfParam);
+        Basis basis = ViewParameters.basis(basisParam);
+        Campaign c = campaigns.find(campaign)
+                .orElseThrow(() -> ApiException.notFound("campaign", "no campaign " + campaign));
+        Instant instant = cutoff.resolve(c);
+        var counts = asOf.counts(c.id(), instant, basis);
+        return new CampaignDetail(c.id(), c.year(), c.title(), c.opensAt(), c.closesAt(), c.questionnaireId(), instant,
+                basis.key(), new Counts(counts[0], counts[1]), Questionnaires.find(c.questionnaireId()).orElse(null));
+    }
+}

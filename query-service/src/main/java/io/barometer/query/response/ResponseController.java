@@ -1,0 +1,121 @@
+package io.barometer.query.response;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.barometer.query.asof.AsOfRepository;
+import io.barometer.query.asof.Basis;
+import io.barometer.query.asof.ViewParameters;
+import io.barometer.query.campaign.Campaign;
+import io.barometer.query.campaign.CampaignRepository;
+import io.barometer.query.security.CurrentUser;
+import io.barometer.query.web.ApiException;
+import io.barometer.query.web.ProblemHandler;
+
+/**
+ * GET /api/campaigns/{c}/responses/{coll}: a questionnaire as of a cut-off, for its respondent, analysts
+ * and admins. {@code minVersion} (the ETag of a write) waits briefly until the projection holds that
+ * version, so a respondent sees what it has just written.
+ */
+@RestController
+public class ResponseController {
+
+    /** The projection has not reached the version asked for within the wait. */
+    static class ProjectionBehind extends RuntimeException {
+        final long projected;
+        final long wanted;
+
+        ProjectionBehind(long projected, long wanted) {
+            super("The view holds version " + projected + " of this response, not yet " + wanted + "; retry shortly");
+            this.projected = projected;
+            this.wanted = wanted;
+        }
+    }
+
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
+
+    private final CampaignRepository campaigns;
+    private final AsOfRepository asOf;
+    private final Duration maxWait;
+
+    public ResponseController(CampaignRepository campaigns, AsOfRepository asOf,
+                              @Value("${barometer.views.min-version-wait}") Duration maxWait) {
+        this.campaigns = campaigns;
+        this.asOf = asOf;
+        this.maxWait = maxWait;
+    }
+
+    @GetMapping("/api/campaigns/{campaign}/responses/{collectivite}")
+    public ResponseView response(@PathVariable String campaign, @PathVariable String collectivite,
+                                 @RequestParam(name = "asOf", required = false) String asOfParam,
+                                 @RequestParam(name = "basis", required = false) String basisParam,
+                                 @RequestParam(name = "minVersion", required = false) String minVersionParam) {
+        if (!CurrentUser.get().mayRead(collectivite)) {
+            throw ApiException.forbidden("A respondent may only read its own collectivité's response");
+        }
+        ViewParameters.AsOf cutoff = ViewParameters.asOf(asOfParam);
+        Basis basis = ViewParameters.basis(basisParam);
+        long minVersion = minVersion(minVersionParam);
+        if (minVersion > 0) {
+            awaitVersion(campaign, collectivite, minVersion);
+        }
+        Campaign c = campaigns.find(campaign)
+                .orElseThrow(() -> ApiException.notFound("campaign", "no campaign " + campaign));
+        Instant instant = cutoff.resolve(c);
+        return asOf.response(c, collectivite, instant, basis)
+                .map(r -> ResponseView.of(c.id(), instant, basis, c.closesAt(), r))
+                .orElseThrow(() -> ApiException.notFound("collectivite",
+                        collectivite + " had not started " + campaign + " as of " + instant + " (" + basis.key() + ")"));
+    }
+
+    private static long minVersion(String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            long version = Long.parseLong(value.replace("\"", "").trim());
+            if (version < 1) {
+                throw new NumberFormatException();
+            }
+            return version;
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid("minVersion", "must be a positive version, as in the ETag of a write");
+        }
+    }
+
+    /** Polls the projection (not the event store) until it holds the version, within the configured wait. */
+    private void awaitVersion(String campaign, String collectivite, long wanted) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        long projected = asOf.projectedVersion(campaign, collectivite);
+        while (projected < wanted) {
+            if (System.nanoTime() - deadline >= 0) {
+                throw new ProjectionBehind(projected, wanted);
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+            projected = asOf.projectedVersion(campaign, collectivite);
+        }
+    }
+
+    @ExceptionHandler(ProjectionBehind.class)
+    ResponseEntity<ProblemDetail> behind(ProjectionBehind e) {
+        ResponseEntity<ProblemDetail> problem = ProblemHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(),
+                List.of(new ProblemHandler.FieldError("minVersion", "not reached yet")));
+        problem.getBody().setProperty("projectedVersion", e.projected);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem.getBody());
+    }
+}

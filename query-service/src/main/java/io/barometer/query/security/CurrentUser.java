@@ -1,0 +1,27 @@
+package io.barometer.query.security;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+import io.barometer.events.UserRole;
+
+/** The authenticated caller, read from the JWT's subject and claims (as command-service writes them). */
+public record CurrentUser(String username, UserRole role, String collectiviteId) {
+
+    public static final String ROLE_CLAIM = "role";
+    public static final String COLLECTIVITE_CLAIM = "collectivite";
+
+    public static CurrentUser get() {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+            throw new IllegalStateException("no authenticated user");
+        }
+        var jwt = token.getToken();
+        return new CurrentUser(jwt.getSubject(), UserRole.valueOf(jwt.getClaimAsString(ROLE_CLAIM)),
+                jwt.getClaimAsString(COLLECTIVITE_CLAIM));
+    }
+
+    /** Analysts and admins read every response; a respondent only its own collectivité's. */
+    public boolean mayRead(String collectivite) {
+        return role != UserRole.RESPONDENT || collectivite.equals(collectiviteId);
+    }
+}

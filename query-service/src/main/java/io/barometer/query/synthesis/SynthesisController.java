@@ -1,0 +1,50 @@
+package io.barometer.query.synthesis;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.barometer.events.questionnaire.Questionnaires;
+import io.barometer.query.asof.AsOfRepository;
+import io.barometer.query.asof.AsOfState;
+import io.barometer.query.asof.Basis;
+import io.barometer.query.asof.ViewParameters;
+import io.barometer.query.campaign.Campaign;
+import io.barometer.query.campaign.CampaignRepository;
+import io.barometer.query.web.ApiException;
+
+/** GET /api/campaigns/{c}/synthesis (analysts, admins): every figure of DESIGN §8 as of a cut-off. */
+@RestController
+public class SynthesisController {
+
+    private final CampaignRepository campaigns;
+    private final AsOfRepository asOf;
+
+    public SynthesisController(CampaignRepository campaigns, AsOfRepository asOf) {
+        this.campaigns = campaigns;
+        this.asOf = asOf;
+    }
+
+    @GetMapping("/api/campaigns/{campaign}/synthesis")
+    public SynthesisView synthesis(@PathVariable String campaign,
+                                   @RequestParam(name = "asOf", required = false) String asOfParam,
+                                   @RequestParam(name = "basis", required = false) String basisParam,
+                                   @RequestParam(name = "exclude", required = false) String excludeParam,
+                                   @RequestParam(name = "lateRespondents", required = false) String lateParam) {
+        ViewParameters.AsOf cutoff = ViewParameters.asOf(asOfParam);
+        Basis basis = ViewParameters.basis(basisParam);
+        Set<String> excluded = ViewParameters.exclude(excludeParam);
+        boolean excludeLate = ViewParameters.excludeLate(lateParam);
+        Campaign c = campaigns.find(campaign)
+                .orElseThrow(() -> ApiException.notFound("campaign", "no campaign " + campaign));
+        Instant instant = cutoff.resolve(c);
+        AsOfState state = asOf.campaign(c, instant, basis).select(new AsOfState.Selection(excluded, excludeLate));
+        SynthesisFigures figures = Synthesis.compute(state, Questionnaires.get(c.questionnaireId()));
+        return SynthesisView.of(state, List.copyOf(excluded), excludeLate, figures);
+    }
+}
