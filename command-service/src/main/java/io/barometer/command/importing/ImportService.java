@@ -127,7 +127,7 @@ public class ImportService {
             } catch (ApiException e) {
                 throw new LineRejected(lineNo, e.field(), e.getMessage(), soFar);
             } catch (AggregateNotFoundException e) {
-                ProblemHandler.FieldError missing = ProblemHandler.missing(e.getAggregateIdentifier());
+                ProblemHandler.FieldError missing = ProblemHandler.missing(java.util.Objects.toString(e.getAggregateIdentifier(), null));
                 throw new LineRejected(lineNo, missing.field(), missing.message(), soFar);
             }
             if (outcome.changed()) {

@@ -60,7 +60,7 @@ public class ProblemHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
-        FieldError error = missing(e.getAggregateIdentifier());
+        FieldError error = missing(java.util.Objects.toString(e.getAggregateIdentifier(), null));
         return problem(HttpStatus.NOT_FOUND, error.message(), List.of(error));
     }
 
