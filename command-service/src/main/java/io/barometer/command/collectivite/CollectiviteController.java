@@ -58,7 +58,7 @@ public class CollectiviteController {
     @PatchMapping("/api/collectivites/{collectivite}")
     public CollectiviteWritten correct(@PathVariable String collectivite, @RequestBody JsonNode body,
                                        HttpServletRequest request) {
-        CorrectCollectivite command = toCorrection(collectivite, body, json);
+        CorrectCollectivite command = toCorrection(collectivite, body, json, Set.of("reason"));
         String reason = body.hasNonNull("reason") ? body.get("reason").asText() : null;
         if (reason == null && request.getHeader(RequestAttribution.REASON) == null) {
             throw ApiException.invalid("reason", "a correction of a collectivité needs a reason");
@@ -67,8 +67,12 @@ public class CollectiviteController {
         return new CollectiviteWritten(collectivite, outcome.version(), outcome.changed());
     }
 
-    /** Shared with the import, whose correctCollectivite lines have the same fields. */
-    public static CorrectCollectivite toCorrection(String collectivite, JsonNode body, ObjectMapper json) {
+    /**
+     * Shared with the import, whose correctCollectivite lines have the same fields plus those every line
+     * carries; {@code otherFields} are the names accepted besides the correctable ones.
+     */
+    public static CorrectCollectivite toCorrection(String collectivite, JsonNode body, ObjectMapper json,
+                                                   Set<String> otherFields) {
         if (body == null || !body.isObject()) {
             throw ApiException.invalid("body", "must be a JSON object");
         }
@@ -77,7 +81,7 @@ public class CollectiviteController {
             String name = names.next();
             if (CorrectCollectivite.CORRECTABLE.contains(name)) {
                 fields.add(name);
-            } else if (!Set.of("reason", "collectivite", "op", "at", "by", "onBehalfOf").contains(name)) {
+            } else if (!otherFields.contains(name)) {
                 throw ApiException.invalid(name, "unknown field");
             }
         }

@@ -221,7 +221,7 @@ public class ImportService {
                 if (l.reason() == null || l.reason().isBlank()) {
                     throw ApiException.invalid("reason", "a correction of a collectivité needs a reason");
                 }
-                yield CollectiviteController.toCorrection(l.collectivite(), raw, json);
+                yield CollectiviteController.toCorrection(l.collectivite(), raw, json, with(COMMON, "collectivite"));
             }
             case "startResponse" -> new StartResponse(responseId, null, l.campaign(), l.collectivite());
             case "answerProfile" -> new AnswerProfile(responseId, null, l.role(), l.worksInDigital(), l.organisation());

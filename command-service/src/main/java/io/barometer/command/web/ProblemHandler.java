@@ -7,6 +7,8 @@ import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -25,8 +27,13 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.barometer.command.rules.DomainException;
 
-/** Every refusal becomes RFC 9457 problem+json with an {@code errors} list naming each bad field. */
+/**
+ * Every refusal becomes RFC 9457 problem+json with an {@code errors} list naming each bad field. Ordered
+ * first: Boot's own problem-details advice would otherwise answer the MVC exceptions (unreadable body,
+ * failed validation) without saying which field was wrong.
+ */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemHandler {
 
     public record FieldError(String field, String message) {
@@ -99,8 +106,23 @@ public class ProblemHandler {
         return problem(HttpStatus.BAD_REQUEST, "A request parameter is invalid", errors);
     }
 
+    @ExceptionHandler(BodySizeFilter.BodyTooLarge.class)
+    ResponseEntity<ProblemDetail> bodyTooLarge(BodySizeFilter.BodyTooLarge e) {
+        return tooLarge(e.limit());
+    }
+
+    public static ResponseEntity<ProblemDetail> tooLarge(long limit) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "The request body exceeds " + limit + " bytes",
+                List.of(new FieldError("body", "too large")));
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodySizeFilter.BodyTooLarge tooLarge) {
+                return tooLarge(tooLarge.limit());
+            }
+        }
         if (e.getCause() instanceof UnrecognizedPropertyException u) {
             return problem(HttpStatus.BAD_REQUEST, "Unknown field " + u.getPropertyName(),
                     List.of(new FieldError(path(u), "unknown field")));
