@@ -18,8 +18,12 @@ import io.barometer.query.asof.Timeliness;
  */
 public record ResponseView(String campaign, String collectivite, Instant asOf, String basis, long version,
                            Instant started, boolean submitted, Instant submittedAt, String timeliness,
-                           Instant closesAt, Profile profile, List<Project> projects, Motivations motivations,
-                           Map<String, String> actors) {
+                           Instant closesAt, CollectiviteProfile collectiviteProfile, Profile profile,
+                           List<Project> projects, Motivations motivations, Map<String, String> actors) {
+
+    /** The collectivité as registered or corrected as of the cut-off; null fields are unknown. */
+    public record CollectiviteProfile(String name, String kind, String region, Integer population) {
+    }
 
     public record Profile(String role, boolean worksInDigital, String organisation) {
     }
@@ -55,6 +59,8 @@ public record ResponseView(String campaign, String collectivite, Instant asOf, S
         r.actors().forEach((statement, level) -> actors.put(statement, level.name()));
         return new ResponseView(campaign, r.collectiviteId(), asOf, basis.key(), r.version(), r.startedAt(),
                 r.submitted(), r.submittedAt(), overall.name(), closesAt,
+                r.place() == null ? null : new CollectiviteProfile(r.place().name(), name(r.place().kind()),
+                        r.place().region(), r.place().population()),
                 r.profile() == null ? null : new Profile(r.profile().role().name(), r.profile().worksInDigital(),
                         r.profile().organisation()),
                 projects, motivations, actors);
