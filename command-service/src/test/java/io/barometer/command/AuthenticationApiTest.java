@@ -1,0 +1,133 @@
+package io.barometer.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.barometer.command.testing.Http;
+
+/** POST /api/auth/token and POST /api/users. */
+class AuthenticationApiTest extends ApiTest {
+
+    static JsonNode claims(String token) {
+        String[] parts = token.split("\\.");
+        assertThat(parts).hasSize(3);
+        return read(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void validCredentialsGiveASignedTokenWithTheRole() {
+        Http.Reply reply = http.post("/api/auth/token", null, Map.of("username", ADMIN, "password", ADMIN_PASSWORD));
+        assertThat(reply.status()).isEqualTo(200);
+        String token = reply.json().path("token").asText();
+        Instant expiresAt = Instant.parse(reply.json().path("expiresAt").asText());
+        assertThat(expiresAt).isCloseTo(Instant.now().plus(Duration.ofHours(12)), within(Duration.ofMinutes(5)));
+        JsonNode claims = claims(token);
+        assertThat(claims.path("sub").asText()).isEqualTo(ADMIN);
+        assertThat(claims.path("role").asText()).isEqualTo("ADMIN");
+        assertThat(claims.has("collectivite")).isFalse();
+        assertThat(claims.path("exp").asLong()).isEqualTo(expiresAt.getEpochSecond());
+        assertThat(token.split("\\.")[0]).isEqualTo(Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aWrongPasswordOrAnUnknownUserIs401WithTheSameAnswer() {
+        Http.Reply wrong = http.post("/api/auth/token", null, Map.of("username", ADMIN, "password", "not-the-password"));
+        assertProblem(wrong, 401, null);
+        assertThat(wrong.json().has("token")).isFalse();
+        Http.Reply unknown = http.post("/api/auth/token", null, Map.of("username", "nobody", "password", "whatever-123"));
+        assertProblem(unknown, 401, null);
+        assertThat(unknown.json().path("detail").asText()).isEqualTo(wrong.json().path("detail").asText());
+    }
+
+    @Test
+    void aTokenRequestMustBeComplete() {
+        assertProblem(http.post("/api/auth/token", null, Map.of("username", ADMIN)), 400, "password");
+        assertProblem(http.post("/api/auth/token", null, Map.of("username", ADMIN, "password", ADMIN_PASSWORD,
+                "remember", true)), 400, "remember");
+        assertProblem(send("POST", "/api/auth/token", null, "{\"username\":", Map.of()), 400, "body");
+    }
+
+    @Test
+    void anAdminCreatesARespondentBoundToAnExistingCollectivite() {
+        String collectivite = registerCollectivite();
+        String username = unique("dsi");
+        Map<String, Object> body = Map.of("username", username, "password", "a-long-password-1", "role", "RESPONDENT",
+                "collectiviteId", collectivite, "displayName", "Marie Dupont");
+        Http.Reply created = http.post("/api/users", admin, body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().path("username").asText()).isEqualTo(username);
+        assertThat(created.json().path("role").asText()).isEqualTo("RESPONDENT");
+        assertThat(created.json().path("collectiviteId").asText()).isEqualTo(collectivite);
+        assertThat(created.json().path("displayName").asText()).isEqualTo("Marie Dupont");
+        assertThat(created.body()).doesNotContain("a-long-password-1");
+
+        var row = jdbc.sql("SELECT password_hash, role, collectivite_id, display_name, created_by FROM account WHERE username = ?")
+                .param(username)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)})
+                .single();
+        assertThat(row[0]).startsWith("$2").doesNotContain("a-long-password-1");
+        assertThat(row[1]).isEqualTo("RESPONDENT");
+        assertThat(row[2]).isEqualTo(collectivite);
+        assertThat(row[3]).isEqualTo("Marie Dupont");
+        assertThat(row[4]).isEqualTo(ADMIN);
+
+        JsonNode claims = claims(http.token(username, "a-long-password-1"));
+        assertThat(claims.path("role").asText()).isEqualTo("RESPONDENT");
+        assertThat(claims.path("collectivite").asText()).isEqualTo(collectivite);
+
+        assertProblem(http.post("/api/users", admin, body), 409, "username");
+    }
+
+    @Test
+    void aRespondentMustBeBoundToARegisteredCollectivite() {
+        long accounts = accounts();
+        assertProblem(http.post("/api/users", admin, Map.of("username", unique("x"), "password", "a-long-password-1",
+                "role", "RESPONDENT", "collectiviteId", "atlantis")), 400, "collectiviteId");
+        assertProblem(http.post("/api/users", admin, Map.of("username", unique("x"), "password", "a-long-password-1",
+                "role", "RESPONDENT")), 400, "collectiviteId");
+        assertProblem(http.post("/api/users", admin, Map.of("username", unique("x"), "password", "a-long-password-1",
+                "role", "ANALYST", "collectiviteId", registerCollectivite())), 400, "collectiviteId");
+        assertThat(accounts()).isEqualTo(accounts);
+    }
+
+    @Test
+    void badAccountFieldsAreNamed() {
+        long accounts = accounts();
+        assertProblem(http.post("/api/users", admin, Map.of("username", unique("x"), "password", "short",
+                "role", "ANALYST")), 400, "password");
+        assertProblem(http.post("/api/users", admin, Map.of("username", "white space", "password", "a-long-password-1",
+                "role", "ANALYST")), 400, "username");
+        assertProblem(http.post("/api/users", admin, Map.of("username", unique("x"), "password", "a-long-password-1",
+                "role", "SUPERUSER")), 400, "role");
+        Map<String, Object> noRole = new HashMap<>(Map.of("username", unique("x"), "password", "a-long-password-1"));
+        assertProblem(http.post("/api/users", admin, noRole), 400, "role");
+        assertThat(accounts()).isEqualTo(accounts);
+    }
+
+    @Test
+    void analystsAndAdminsCanBeCreatedAndLogIn() {
+        String analyst = newAccount("ANALYST", null);
+        assertThat(claims(login(analyst)).path("role").asText()).isEqualTo("ANALYST");
+        String otherAdmin = newAccount("ADMIN", null);
+        String token = login(otherAdmin);
+        assertThat(claims(token).path("role").asText()).isEqualTo("ADMIN");
+        assertThat(http.post("/api/collectivites", token, collectivite(unique("coll"), 10)).status()).isEqualTo(201);
+    }
+
+    long accounts() {
+        return jdbc.sql("SELECT count(*) FROM account").query(Long.class).single();
+    }
+}
