@@ -72,6 +72,8 @@ public final class Services {
         properties.put("barometer.admin.username", ADMIN);
         properties.put("barometer.admin.password", ADMIN_PASSWORD);
         properties.put("spring.datasource.hikari.maximum-pool-size", "6");
+        // A test that asks for a version never written should not wait the production default.
+        properties.put("barometer.views.min-version-wait", "PT1S");
         // As command-line arguments: they outrank the application.yml, as a deployment's environment would.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
