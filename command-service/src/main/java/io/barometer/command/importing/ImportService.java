@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -200,7 +201,7 @@ public class ImportService {
         if (line.at() == null) {
             throw ApiException.invalid("at", "is required");
         }
-        Instant at = line.at().toInstant();
+        Instant at = line.at().toInstant().truncatedTo(ChronoUnit.MILLIS);
         if (at.isAfter(Instant.now())) {
             throw ApiException.invalid("at", "cannot be in the future");
         }
