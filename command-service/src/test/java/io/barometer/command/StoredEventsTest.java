@@ -16,8 +16,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.springboot.updates.UpdateCheckConfiguration;
 import org.axonframework.updates.UpdateChecker;
+import org.axonframework.updates.configuration.UsagePropertyProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -257,7 +257,7 @@ class StoredEventsTest extends ApiTest {
         assertThat(ClassUtils.isPresent("org.axonframework.axonserver.connector.AxonServerConfiguration", null)).isFalse();
         assertThat(environment.getProperty("axon.axonserver.enabled", Boolean.class)).isFalse();
         assertThat(environment.getProperty("axon.update-check.disabled", Boolean.class)).isTrue();
-        assertThat(context.getBean(UpdateCheckConfiguration.class).getDisabled()).isTrue();
         assertThat(context.getBeanNamesForType(UpdateChecker.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(UsagePropertyProvider.class)).isEmpty();
     }
 }
