@@ -209,6 +209,14 @@ class BadInputApiTest extends ApiTest {
         assertThat(eventCount()).isEqualTo(before);
     }
 
+    @Test
+    void unknownRoutesAndMethodsKeepTheirStatusAsProblems() {
+        assertProblem(http.get("/api/campaigns/x/nothing-here", admin), 404, null);
+        Http.Reply wrongMethod = http.get("/api/campaigns", admin);
+        assertProblem(wrongMethod, 405, null);
+        assertThat(wrongMethod.header("Allow")).contains("POST");
+    }
+
     /** A request whose body length is not announced (Transfer-Encoding: chunked). */
     HttpResponse<String> chunked(String method, String path, String token, String body, String contentType)
             throws Exception {

@@ -195,4 +195,60 @@ class RestartTest {
             assertThat(rows(second)).hasSize(before.size() + 2);
         }
     }
+
+    @Test
+    void twoInstancesOnOneDatabaseNeitherCollideNorLoseAnUpdate() throws Exception {
+        String url = EmbeddedPostgresSupport.freshDatabase();
+        try (ConfigurableApplicationContext a = CommandServiceApplication.start(args(url));
+             ConfigurableApplicationContext b = CommandServiceApplication.start(args(url))) {
+            Http onA = http(a);
+            Http onB = http(b);
+            String admin = onA.token(CommandServiceTest.ADMIN, CommandServiceTest.ADMIN_PASSWORD);
+            assertThat(onA.post("/api/campaigns", admin, Map.of("campaign", CAMPAIGN, "year", 2014, "title", "Deux",
+                    "opensAt", "2013-12-01T00:00:00+01:00", "closesAt", "2014-03-15T23:59:59+01:00",
+                    "questionnaire", "bvn-2014")).status()).isEqualTo(201);
+            assertThat(onB.post("/api/collectivites", admin, Map.of("collectivite", CITY, "name", "Deux", "kind",
+                    "COMMUNE", "region", "Bretagne", "population", 51000)).status()).isEqualTo(201);
+            assertThat(onA.put(BASE, admin, null).header("ETag")).isEqualTo("\"1\"");
+            Map<String, Object> project = Map.of("project", PROJECT, "domain", "education", "catalogueItem",
+                    "classroom_wifi", "status", "STUDY");
+            assertThat(onA.post(BASE + "/projects", admin, project).header("ETag")).isEqualTo("\"2\"");
+
+            // B loads the response (version 2) and moves it on; A still holds version 2 in its cache.
+            Http.Reply onBFirst = onB.put(BASE + "/profile", admin, Map.of("role", "ELECTED", "worksInDigital", true));
+            assertThat(onBFirst.header("ETag")).isEqualTo("\"3\"");
+
+            // A's cached copy is stale: its write collides on the sequence number, and is retried on fresh state.
+            Http.Reply onAStale = onA.put(BASE + "/projects/" + PROJECT + "/progress", admin, Map.of("status", "DONE"));
+            assertThat(onAStale.status()).as(onAStale.body()).isEqualTo(200);
+            assertThat(onAStale.header("ETag")).isEqualTo("\"4\"");
+            assertThat(onAStale.json().path("changed").asBoolean()).isTrue();
+
+            // Now B's copy is stale (STUDY); setting STUDY again is a real change back from A's DONE, not a no-op.
+            Http.Reply onBStale = onB.put(BASE + "/projects/" + PROJECT + "/progress", admin, Map.of("status", "STUDY"));
+            assertThat(onBStale.status()).as(onBStale.body()).isEqualTo(200);
+            assertThat(onBStale.json().path("changed").asBoolean()).isTrue();
+            assertThat(onBStale.header("ETag")).isEqualTo("\"5\"");
+
+            // A stale If-Match is still refused after the retry.
+            Http.Reply onAIfMatch = onA.send("PUT", BASE + "/projects/" + PROJECT + "/progress", admin,
+                    Map.of("status", "DONE"), Map.of("If-Match", "\"4\""));
+            assertThat(onAIfMatch.status()).as(onAIfMatch.body()).isEqualTo(412);
+
+            // Joining again from B, whose copy is now fresh, changes nothing.
+            assertThat(onB.put(BASE, admin, null).json().path("changed").asBoolean()).isFalse();
+
+            JdbcClient jdbc = a.getBean(JdbcClient.class);
+            List<String> statuses = jdbc.sql("""
+                            SELECT convert_from(payload, 'UTF8')::jsonb ->> 'status' FROM domain_event_entry
+                            WHERE aggregate_identifier = ? AND payload_type = 'io.barometer.events.ProgressUpdated'
+                            ORDER BY sequence_number
+                            """).param(Response.id(CAMPAIGN, CITY)).query(String.class).list();
+            assertThat(statuses).containsExactly("DONE", "STUDY");
+            List<Long> sequences = jdbc
+                    .sql("SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY 1")
+                    .param(Response.id(CAMPAIGN, CITY)).query(Long.class).list();
+            assertThat(sequences).containsExactly(0L, 1L, 2L, 3L, 4L);
+        }
+    }
 }

@@ -1,7 +1,10 @@
 package io.barometer.command.config;
 
+import java.sql.SQLException;
+
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.EhCache3Adapter;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -67,6 +70,33 @@ public class AxonConfig {
     @Qualifier("eventSerializer")
     public Serializer eventSerializer() {
         return jackson();
+    }
+
+    /**
+     * PostgreSQL reports a duplicate key only by SQLState 23505 (on the batch's next exception), which Axon's
+     * default resolver does not read. Recognised, a second writer of the same sequence number (another
+     * instance holding a stale cached aggregate) gets a ConcurrencyException, i.e. a 409 and a retry that
+     * works, instead of an opaque EventStoreException.
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return AxonConfig::isDuplicateKey;
+    }
+
+    static boolean isDuplicateKey(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException s = sql; s != null; s = s.getNextException()) {
+                    if ("23505".equals(s.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     @Bean

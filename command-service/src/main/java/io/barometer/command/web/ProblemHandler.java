@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -14,6 +18,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -35,6 +40,8 @@ import io.barometer.command.rules.DomainException;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     public record FieldError(String field, String message) {
     }
@@ -60,9 +67,27 @@ public class ProblemHandler {
                 List.of(new FieldError("If-Match", "stale version")));
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> concurrent(ConcurrencyException e) {
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<ProblemDetail> concurrent(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "A concurrent change won; retry", List.of());
+    }
+
+    /**
+     * Anything else: Spring's own refusals (404, 405, 406…) keep their status; an unexpected failure is a
+     * 500 problem that names the request id to quote, not the exception's text.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof ErrorResponse spring) {
+            ProblemDetail body = spring.getBody();
+            if (body.getTitle() == null) {
+                body.setTitle(HttpStatus.valueOf(spring.getStatusCode().value()).getReasonPhrase());
+            }
+            return ResponseEntity.status(spring.getStatusCode()).headers(spring.getHeaders()).body(body);
+        }
+        log.error("Unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected failure; quote request id "
+                + MDC.get(RequestIdFilter.MDC_KEY) + " when reporting it", List.of());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

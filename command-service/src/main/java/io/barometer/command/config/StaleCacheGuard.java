@@ -1,0 +1,51 @@
+package io.barometer.command.config;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.barometer.command.rules.Outcome;
+
+/**
+ * Several instances may write to one event store, each with its own aggregate cache. A command that
+ * changes something is safe (a stale instance collides on the unique sequence number), but one that
+ * changes nothing would be judged against a stale cached state and answered "unchanged" while another
+ * instance has since moved the aggregate on: a silent lost update. So an unchanged outcome is checked
+ * against the stored version (one indexed lookup, only for commands that changed nothing); if the
+ * store is ahead, the attempt fails as a concurrency conflict, which evicts the cached aggregate, and the
+ * Dispatcher retries it on fresh state.
+ */
+@Component
+public class StaleCacheGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    private final JdbcClient jdbc;
+    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
+
+    public StaleCacheGuard(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        Object result = chain.proceed();
+        if (result instanceof Outcome outcome && !outcome.changed()) {
+            String aggregateId = targets.resolveTarget(unitOfWork.getMessage()).getIdentifier();
+            long stored = jdbc.sql("""
+                            SELECT COALESCE(MAX(sequence_number) + 1, 0) FROM domain_event_entry
+                            WHERE aggregate_identifier = ?
+                            """)
+                    .param(aggregateId).query(Long.class).single();
+            if (stored != outcome.version()) {
+                throw new ConcurrencyException("aggregate " + aggregateId + " is at version " + stored
+                        + " in the event store but " + outcome.version() + " in this instance's cache");
+            }
+        }
+        return result;
+    }
+}
