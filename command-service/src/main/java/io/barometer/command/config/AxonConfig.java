@@ -92,9 +92,6 @@ public class AxonConfig {
                     }
                 }
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
         return false;
     }

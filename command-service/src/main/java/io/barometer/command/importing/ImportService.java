@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -138,7 +139,7 @@ public class ImportService {
             } catch (ApiException e) {
                 throw new LineRejected(lineNo, e.field(), e.getMessage(), soFar);
             } catch (AggregateNotFoundException e) {
-                ProblemHandler.FieldError missing = ProblemHandler.missing(java.util.Objects.toString(e.getAggregateIdentifier(), null));
+                ProblemHandler.FieldError missing = ProblemHandler.missing(Objects.toString(e.getAggregateIdentifier(), null));
                 throw new LineRejected(lineNo, missing.field(), missing.message(), soFar);
             }
             remember(key, outcome.changed(), importedBy);

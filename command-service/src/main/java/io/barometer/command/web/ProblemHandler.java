@@ -2,7 +2,7 @@ package io.barometer.command.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -92,7 +92,7 @@ public class ProblemHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
-        FieldError error = missing(java.util.Objects.toString(e.getAggregateIdentifier(), null));
+        FieldError error = missing(Objects.toString(e.getAggregateIdentifier(), null));
         return problem(HttpStatus.NOT_FOUND, error.message(), List.of(error));
     }
 
