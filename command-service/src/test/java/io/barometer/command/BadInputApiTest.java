@@ -108,6 +108,16 @@ class BadInputApiTest extends ApiTest {
                 400, "closesAt");
         assertProblem(send("PATCH", "/api/collectivites/" + r.collectivite(), admin,
                 Map.of("population", "many", "reason", "r"), Map.of()), 400, "population");
+        // No silent guesses: a string for a boolean or a year, a fraction for a count.
+        assertProblem(http.put(r.path() + "/profile", r.token(), Map.of("role", "ELECTED", "worksInDigital", "true")),
+                400, "worksInDigital");
+        assertProblem(http.post("/api/campaigns", admin, Map.of("campaign", unique("c"), "year", "2014", "title", "T",
+                "opensAt", OPENS_2014, "closesAt", CLOSES_2014, "questionnaire", "bvn-2014")), 400, "year");
+        Map<String, Object> fractional = collectivite(unique("coll"), null);
+        fractional.put("population", 60000.5);
+        assertProblem(http.post("/api/collectivites", admin, fractional), 400, "population");
+        assertProblem(http.put(r.path() + "/projects/" + newProject() + "/governance", r.token(),
+                Map.of("measure", 2.5)), 400, "measure");
         assertThat(eventCount()).isEqualTo(before);
     }
 
