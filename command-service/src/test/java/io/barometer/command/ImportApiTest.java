@@ -195,6 +195,12 @@ class ImportApiTest extends ApiTest {
         assertRejected(importLog(line("startResponse", "campaign", c, "collectivite", x, "colour", "red")), 1, "colour");
         assertRejected(importLog(line("answerProfile", "campaign", c, "collectivite", x, "worksInDigital", true)), 1,
                 "role");
+        assertRejected(importLog(line("answerProfile", "campaign", c, "collectivite", x, "role", "ELECTED",
+                "worksInDigital", "yes")), 1, "worksInDigital");
+        assertRejected(importLog(line("answerProfile", "campaign", c, "collectivite", x, "role", "ELECTED",
+                "worksInDigital", "true")), 1, "worksInDigital");
+        assertRejected(importLog(line("scoreGovernance", "campaign", c, "collectivite", x, "project", newProject(),
+                "measure", 2.5)), 1, "measure");
         assertRejected(importLog("{\"op\":\"submitResponse\",\"by\":\"x\",\"campaign\":\"" + c + "\",\"collectivite\":\""
                 + x + "\"}"), 1, "at");
         assertRejected(importLog("{\"op\":\"submitResponse\",\"at\":\"2014-01-01T00:00:00\",\"by\":\"x\",\"campaign\":\""
