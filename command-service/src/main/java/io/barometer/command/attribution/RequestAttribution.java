@@ -32,11 +32,16 @@ public class RequestAttribution {
 
     /** A write to one collectivité's response: its respondent, or an admin (possibly on its behalf). */
     public Attribution forAnswer(HttpServletRequest request, String collectivite) {
+        return forAnswer(request, collectivite, null);
+    }
+
+    /** As above, with a reason given in the body (a withdrawal's), which then is the change's reason too. */
+    public Attribution forAnswer(HttpServletRequest request, String collectivite, String bodyReason) {
         CurrentUser user = CurrentUser.get();
         if (!user.mayWriteFor(collectivite)) {
             throw ApiException.forbidden("You may only answer for your own collectivité");
         }
-        return build(request, user, collectivite, null);
+        return build(request, user, collectivite, bodyReason);
     }
 
     /** An admin's write that is not an answer (campaigns, collectivités); {@code bodyReason} wins over the header. */

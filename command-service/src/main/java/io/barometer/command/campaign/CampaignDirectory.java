@@ -4,24 +4,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.barometer.events.CampaignOpened;
 
 /**
- * Which questionnaire a campaign uses, read from its first stored event (which never changes), so that
- * starting a response needs no lock on the campaign.
+ * Which questionnaire a campaign uses, read from its first event (which never changes) through Axon's
+ * event store API — so that starting a response takes no lock on the campaign, and this works on the
+ * PostgreSQL store and on Axon Server alike.
  */
 @Component
 public class CampaignDirectory {
 
-    private final JdbcClient jdbc;
-    private final ObjectMapper json = new ObjectMapper();
+    private final EventStore events;
     private final Map<String, String> questionnaires = new ConcurrentHashMap<>();
 
-    public CampaignDirectory(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public CampaignDirectory(EventStore events) {
+        this.events = events;
     }
 
     public Optional<String> questionnaireOf(String campaignId) {
@@ -29,23 +29,10 @@ public class CampaignDirectory {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<String> found = jdbc.sql("""
-                        SELECT payload FROM domain_event_entry
-                        WHERE aggregate_identifier = ? AND sequence_number = 0
-                        """)
-                .param(Campaign.aggregateId(campaignId))
-                .query((rs, n) -> rs.getBytes(1))
-                .optional()
-                .map(this::questionnaireId);
+        Optional<String> found = events.readEvents(Campaign.aggregateId(campaignId)).asStream()
+                .findFirst()
+                .map(event -> ((CampaignOpened) event.getPayload()).questionnaireId());
         found.ifPresent(q -> questionnaires.put(campaignId, q));
         return found;
-    }
-
-    private String questionnaireId(byte[] payload) {
-        try {
-            return json.readTree(payload).get("questionnaireId").asText();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("unreadable CampaignOpened payload", e);
-        }
     }
 }

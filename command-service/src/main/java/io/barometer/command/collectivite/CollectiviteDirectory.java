@@ -1,25 +1,19 @@
 package io.barometer.command.collectivite;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
-/** Whether a collectivité is registered, read from the event store. */
+/** Whether a collectivité is registered, asked of the event store (PostgreSQL or Axon Server). */
 @Component
 public class CollectiviteDirectory {
 
-    private final JdbcClient jdbc;
+    private final EventStore events;
 
-    public CollectiviteDirectory(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public CollectiviteDirectory(EventStore events) {
+        this.events = events;
     }
 
     public boolean exists(String collectiviteId) {
-        return jdbc.sql("""
-                        SELECT EXISTS (SELECT 1 FROM domain_event_entry
-                                       WHERE aggregate_identifier = ? AND sequence_number = 0)
-                        """)
-                .param(Collectivite.aggregateId(collectiviteId))
-                .query(Boolean.class)
-                .single();
+        return events.lastSequenceNumberFor(Collectivite.aggregateId(collectiviteId)).isPresent();
     }
 }

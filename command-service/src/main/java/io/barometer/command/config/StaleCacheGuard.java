@@ -7,7 +7,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import io.barometer.command.rules.Outcome;
@@ -24,11 +25,11 @@ import io.barometer.command.rules.Outcome;
 @Component
 public class StaleCacheGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
 
-    private final JdbcClient jdbc;
+    private final EventStore events;
     private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
-    public StaleCacheGuard(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public StaleCacheGuard(@Lazy EventStore events) {
+        this.events = events;
     }
 
     @Override
@@ -36,11 +37,7 @@ public class StaleCacheGuard implements MessageHandlerInterceptor<CommandMessage
         Object result = chain.proceed();
         if (result instanceof Outcome outcome && !outcome.changed()) {
             String aggregateId = targets.resolveTarget(unitOfWork.getMessage()).getIdentifier();
-            long stored = jdbc.sql("""
-                            SELECT COALESCE(MAX(sequence_number) + 1, 0) FROM domain_event_entry
-                            WHERE aggregate_identifier = ?
-                            """)
-                    .param(aggregateId).query(Long.class).single();
+            long stored = events.lastSequenceNumberFor(aggregateId).map(last -> last + 1).orElse(0L);
             if (stored != outcome.version()) {
                 throw new ConcurrencyException("aggregate " + aggregateId + " is at version " + stored
                         + " in the event store but " + outcome.version() + " in this instance's cache");

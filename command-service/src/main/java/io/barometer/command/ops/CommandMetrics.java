@@ -35,7 +35,7 @@ public class CommandMetrics {
                 try {
                     Object result = chain.proceed();
                     unitOfWork.afterCommit(u -> registry.counter("barometer.commands", "command", command,
-                            "outcome", "handled").increment());
+                            "outcome", "handled", "reason", "none").increment());
                     return result;
                 } catch (Exception e) {
                     registry.counter("barometer.commands", "command", command, "outcome", "refused",

@@ -132,9 +132,11 @@ public class ResponseController {
                                                     @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                     HttpServletRequest request) {
         String id = Response.id(campaign, collectivite);
-        String reason = body != null && body.reason() != null ? body.reason() : RequestAttribution.reasonHeader(request);
-        return written(id, project, send(request, collectivite,
-                new WithdrawProject(id, expected(ifMatch), project, reason)), false);
+        String bodyReason = body == null ? null : body.reason();
+        String reason = bodyReason != null ? bodyReason : RequestAttribution.reasonHeader(request);
+        // The audit shows a withdrawal's reason like any change's: it goes into the metadata too.
+        return written(id, project, dispatcher.send(new WithdrawProject(id, expected(ifMatch), project, reason),
+                attribution.forAnswer(request, collectivite, bodyReason)), false);
     }
 
     @PutMapping("/motivations")
