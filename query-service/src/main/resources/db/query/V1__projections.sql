@@ -102,29 +102,14 @@ CREATE INDEX answer_fact_response_recorded ON answer_fact
     (campaign_id, collectivite_id, attribute, statement, recorded_at DESC, sequence_number DESC)
     WHERE project_id IS NULL;
 
--- A project's status is set by its declaration and by progress updates; its governance by its
--- declaration and by scorings. One index per attribute and clock, covering what the synthesis reads.
-CREATE INDEX answer_fact_status_effective ON answer_fact
-    (campaign_id, collectivite_id, project_id, effective_at DESC, sequence_number DESC) INCLUDE (status)
-    WHERE change IN ('ProjectDeclared', 'ProgressUpdated');
-CREATE INDEX answer_fact_status_recorded ON answer_fact
-    (campaign_id, collectivite_id, project_id, recorded_at DESC, sequence_number DESC) INCLUDE (status)
-    WHERE change IN ('ProjectDeclared', 'ProgressUpdated');
-CREATE INDEX answer_fact_governance_effective ON answer_fact
+-- A project's attributes (declaration, status, governance, withdrawal): one ordered scan per campaign gives,
+-- for each project, its facts newest first on the chosen clock; the first fact setting each attribute wins.
+CREATE INDEX answer_fact_project_effective ON answer_fact
     (campaign_id, collectivite_id, project_id, effective_at DESC, sequence_number DESC)
-    INCLUDE (measure, means, management_mode, decision_mode, coordination)
-    WHERE change IN ('ProjectDeclared', 'GovernanceScored');
-CREATE INDEX answer_fact_governance_recorded ON answer_fact
+    WHERE project_id IS NOT NULL;
+CREATE INDEX answer_fact_project_recorded ON answer_fact
     (campaign_id, collectivite_id, project_id, recorded_at DESC, sequence_number DESC)
-    INCLUDE (measure, means, management_mode, decision_mode, coordination)
-    WHERE change IN ('ProjectDeclared', 'GovernanceScored');
--- Declarations and withdrawals happen once per project: both clocks ride along.
-CREATE INDEX answer_fact_declared ON answer_fact (campaign_id, collectivite_id, project_id)
-    INCLUDE (effective_at, recorded_at, domain, catalogue_item)
-    WHERE change = 'ProjectDeclared';
-CREATE INDEX answer_fact_withdrawn ON answer_fact (campaign_id, collectivite_id, project_id)
-    INCLUDE (effective_at, recorded_at)
-    WHERE change = 'ProjectWithdrawn';
+    WHERE project_id IS NOT NULL;
 
 -- Who made each answer change, for the audit; kept apart so the answer history stays narrow.
 CREATE TABLE answer_attribution (

@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,9 +34,11 @@ import io.barometer.query.campaign.Campaign;
 
 /**
  * Reads the state as of an instant from the append-only fact tables: for each attribute, the latest fact
- * whose clock on the chosen basis is at or before the instant, ordered by (clock, sequence number). Each
- * query is a DISTINCT ON over an index in exactly that order, so nothing is replayed per request and the
- * work grows with the facts of the campaign, never with the whole store.
+ * whose clock on the chosen basis is at or before the instant, ordered by (clock, sequence number).
+ * Response-level values come from a DISTINCT ON over an index in exactly that order; projects from one
+ * scan of an index ordered per project newest first, folded as it streams. Each query reads one table,
+ * so no plan can turn quadratic on stale statistics; the work grows with the facts of the campaign,
+ * never with the whole store, and nothing is replayed from the event store per request.
  */
 @Repository
 public class AsOfRepository {
@@ -75,15 +76,15 @@ public class AsOfRepository {
         String k = basis.column();
         MapSqlParameterSource p = new MapSqlParameterSource("c", campaignId)
                 .addValue("t", OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC));
+        // A withdrawal never counts before its declaration on either clock (the write side sees to it), so
+        // the live projects are the declarations less the withdrawals.
         return jdbc.queryForObject("""
-                SELECT (SELECT count(*) FROM answer_fact
-                        WHERE campaign_id = :c AND change = 'ResponseStarted' AND %1$s <= :t) AS respondents,
-                       (SELECT count(*) FROM answer_fact d
-                        WHERE d.campaign_id = :c AND d.change = 'ProjectDeclared' AND d.%1$s <= :t
-                          AND NOT EXISTS (SELECT 1 FROM answer_fact w
-                                          WHERE w.campaign_id = :c AND w.change = 'ProjectWithdrawn'
-                                            AND w.collectivite_id = d.collectivite_id
-                                            AND w.project_id = d.project_id AND w.%1$s <= :t)) AS projects
+                SELECT count(*) FILTER (WHERE project_id IS NULL AND attribute = 'started') AS respondents,
+                       count(*) FILTER (WHERE change = 'ProjectDeclared')
+                           - count(*) FILTER (WHERE change = 'ProjectWithdrawn') AS projects
+                FROM answer_fact
+                WHERE campaign_id = :c AND %1$s <= :t
+                  AND change IN ('ResponseStarted', 'ProjectDeclared', 'ProjectWithdrawn')
                 """.formatted(k), p, (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
     }
 
@@ -161,21 +162,15 @@ public class AsOfRepository {
             }
         });
 
-        Map<String, Instant> lastChanges = only == null ? Map.of() : lastChanges(k, p);
-        jdbc.query(projectsSql(k, only != null), p, rs -> {
-            Builder b = builders.get(rs.getString("collectivite_id"));
-            if (b == null) {
-                return;
-            }
-            String projectId = rs.getString("project_id");
-            b.projects.add(new AsOfState.Project(projectId, rs.getString("domain"), rs.getString("catalogue_item"),
-                    only == null ? null : rs.getString("label"), enumOf(ProgressStatus.class, rs.getString("status")),
-                    new Governance(smallint(rs, "measure"), smallint(rs, "means"),
-                            enumOf(ManagementMode.class, rs.getString("management_mode")),
-                            enumOf(DecisionMode.class, rs.getString("decision_mode")),
-                            enumOf(CoordinationMode.class, rs.getString("coordination"))),
-                    lastChanges.get(projectId)));
-        });
+        ProjectFold fold = new ProjectFold(builders, only != null);
+        jdbc.query("""
+                SELECT collectivite_id, project_id, change, domain, catalogue_item%3$s, status, measure, means,
+                       management_mode, decision_mode, coordination, effective_at
+                FROM answer_fact
+                WHERE campaign_id = :c AND project_id IS NOT NULL AND %1$s <= :t%2$s
+                ORDER BY collectivite_id, project_id, %1$s DESC, sequence_number DESC
+                """.formatted(k, oneResponse, only != null ? ", label" : ""), p, fold::row);
+        fold.finish();
 
         List<AsOfState.Respondent> respondents = new ArrayList<>(builders.size());
         for (Builder b : builders.values()) {
@@ -185,55 +180,89 @@ public class AsOfRepository {
     }
 
     /**
-     * Live projects: declared as of T, not withdrawn as of T, with the status and the governance of their
-     * latest fact setting each. The four parts are sorted alike, so they merge without sorting again.
+     * Folds a campaign's project facts, read newest first per project, into its live projects: the first fact
+     * setting the status (a declaration or a progress update) gives the status, the first setting the
+     * governance (a declaration or a scoring) the governance; a project counts if declared and not withdrawn
+     * as of T. The first fact of all is the project's last change.
      */
-    private static String projectsSql(String k, boolean oneResponse) {
-        String filter = oneResponse ? " AND collectivite_id = :coll" : "";
-        return """
-                WITH declared AS (
-                    SELECT collectivite_id, project_id, domain, catalogue_item%3$s
-                    FROM answer_fact
-                    WHERE campaign_id = :c AND change = 'ProjectDeclared' AND %1$s <= :t%2$s
-                ), status AS (
-                    SELECT DISTINCT ON (collectivite_id, project_id) collectivite_id, project_id, status
-                    FROM answer_fact
-                    WHERE campaign_id = :c AND change IN ('ProjectDeclared', 'ProgressUpdated') AND %1$s <= :t%2$s
-                    ORDER BY collectivite_id, project_id, %1$s DESC, sequence_number DESC
-                ), governance AS (
-                    SELECT DISTINCT ON (collectivite_id, project_id) collectivite_id, project_id,
-                           measure, means, management_mode, decision_mode, coordination
-                    FROM answer_fact
-                    WHERE campaign_id = :c AND change IN ('ProjectDeclared', 'GovernanceScored') AND %1$s <= :t%2$s
-                    ORDER BY collectivite_id, project_id, %1$s DESC, sequence_number DESC
-                ), withdrawn AS (
-                    SELECT collectivite_id, project_id
-                    FROM answer_fact
-                    WHERE campaign_id = :c AND change = 'ProjectWithdrawn' AND %1$s <= :t%2$s
-                )
-                SELECT d.collectivite_id, d.project_id, d.domain, d.catalogue_item%4$s, s.status,
-                       g.measure, g.means, g.management_mode, g.decision_mode, g.coordination
-                FROM declared d
-                JOIN status s USING (collectivite_id, project_id)
-                JOIN governance g USING (collectivite_id, project_id)
-                WHERE NOT EXISTS (SELECT 1 FROM withdrawn w
-                                  WHERE w.collectivite_id = d.collectivite_id AND w.project_id = d.project_id)
-                ORDER BY d.collectivite_id, d.project_id
-                """.formatted(k, filter, oneResponse ? ", label" : "", oneResponse ? ", d.label" : "");
-    }
+    private static final class ProjectFold {
+        private final Map<String, Builder> builders;
+        private final boolean details;
+        private String collectivite;
+        private String project;
+        private boolean declared;
+        private boolean withdrawn;
+        private boolean statusSet;
+        private boolean governanceSet;
+        private String domain;
+        private String catalogueItem;
+        private String label;
+        private ProgressStatus status;
+        private Governance governance;
+        private Instant lastChangedAt;
 
-    /** Per project of one response: the effective instant of its latest change as of T. */
-    private Map<String, Instant> lastChanges(String k, MapSqlParameterSource p) {
-        Map<String, Instant> last = new HashMap<>();
-        jdbc.query("""
-                SELECT DISTINCT ON (project_id) project_id, effective_at
-                FROM answer_fact
-                WHERE campaign_id = :c AND collectivite_id = :coll AND project_id IS NOT NULL AND %1$s <= :t
-                ORDER BY project_id, %1$s DESC, sequence_number DESC
-                """.formatted(k), p, rs -> {
-            last.put(rs.getString("project_id"), instant(rs, "effective_at"));
-        });
-        return last;
+        ProjectFold(Map<String, Builder> builders, boolean details) {
+            this.builders = builders;
+            this.details = details;
+        }
+
+        void row(ResultSet rs) throws SQLException {
+            String c = rs.getString("collectivite_id");
+            String pr = rs.getString("project_id");
+            if (!c.equals(collectivite) || !pr.equals(project)) {
+                finish();
+                collectivite = c;
+                project = pr;
+                declared = withdrawn = statusSet = governanceSet = false;
+                status = null;
+                governance = null;
+                lastChangedAt = details ? instant(rs, "effective_at") : null;
+            }
+            String change = rs.getString("change");
+            switch (change) {
+                case "ProjectDeclared" -> {
+                    declared = true;
+                    domain = rs.getString("domain");
+                    catalogueItem = rs.getString("catalogue_item");
+                    label = details ? rs.getString("label") : null;
+                    setStatus(rs);
+                    setGovernance(rs);
+                }
+                case "ProgressUpdated" -> setStatus(rs);
+                case "GovernanceScored" -> setGovernance(rs);
+                case "ProjectWithdrawn" -> withdrawn = true;
+                default -> throw new IllegalStateException("unknown project change " + change);
+            }
+        }
+
+        private void setStatus(ResultSet rs) throws SQLException {
+            if (!statusSet) {
+                statusSet = true;
+                status = enumOf(ProgressStatus.class, rs.getString("status"));
+            }
+        }
+
+        private void setGovernance(ResultSet rs) throws SQLException {
+            if (!governanceSet) {
+                governanceSet = true;
+                governance = new Governance(smallint(rs, "measure"), smallint(rs, "means"),
+                        enumOf(ManagementMode.class, rs.getString("management_mode")),
+                        enumOf(DecisionMode.class, rs.getString("decision_mode")),
+                        enumOf(CoordinationMode.class, rs.getString("coordination")));
+            }
+        }
+
+        void finish() {
+            if (project == null || !declared || withdrawn) {
+                return;
+            }
+            Builder b = builders.get(collectivite);
+            if (b != null) {
+                b.projects.add(new AsOfState.Project(project, domain, catalogueItem, label, status,
+                        governance == null ? Governance.NONE : governance, lastChangedAt));
+            }
+            project = null;
+        }
     }
 
     private static final class Builder {
