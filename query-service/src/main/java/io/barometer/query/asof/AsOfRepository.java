@@ -54,12 +54,37 @@ public class AsOfRepository {
 
     /** The whole campaign as of {@code asOf}, for statistics: projects without labels or last changes. */
     public AsOfState campaign(Campaign campaign, Instant asOf, Basis basis) {
-        return load(campaign, asOf, basis, null);
+        return load(campaign, asOf, basis, null, true);
+    }
+
+    /** The respondents of a campaign as of {@code asOf} without their projects (which exports stream). */
+    public AsOfState respondents(Campaign campaign, Instant asOf, Basis basis) {
+        return load(campaign, asOf, basis, null, false);
+    }
+
+    /** Receives the live projects of a campaign one by one, ordered by collectivité then project. */
+    public interface ProjectSink {
+        void accept(String collectiviteId, AsOfState.Project project);
+    }
+
+    /**
+     * Every live project of a campaign as of {@code asOf}, with its label, read through a cursor so that
+     * a campaign of any size passes through in constant memory. Must run inside a transaction.
+     */
+    public void streamProjects(Campaign campaign, Instant asOf, Basis basis, int fetchSize, ProjectSink sink) {
+        MapSqlParameterSource p = new MapSqlParameterSource("c", campaign.id())
+                .addValue("t", OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC));
+        org.springframework.jdbc.core.JdbcTemplate cursor = new org.springframework.jdbc.core.JdbcTemplate(
+                jdbc.getJdbcTemplate().getDataSource());
+        cursor.setFetchSize(fetchSize);
+        new NamedParameterJdbcTemplate(cursor).query(projectsSql(basis.column(), false, true), p,
+                (org.springframework.jdbc.core.RowCallbackHandler) rs ->
+                        sink.accept(rs.getString("collectivite_id"), project(rs, true, null)));
     }
 
     /** One response as of {@code asOf}, with each project's label and last change; empty if not started then. */
     public Optional<AsOfState.Respondent> response(Campaign campaign, String collectiviteId, Instant asOf, Basis basis) {
-        return load(campaign, asOf, basis, collectiviteId).respondents().stream().findFirst();
+        return load(campaign, asOf, basis, collectiviteId, true).respondents().stream().findFirst();
     }
 
     /** The version of a response the projection holds (highest sequence number + 1), whatever the clocks. */
@@ -87,7 +112,7 @@ public class AsOfRepository {
                 """.formatted(k), p, (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
     }
 
-    private AsOfState load(Campaign campaign, Instant asOf, Basis basis, String only) {
+    private AsOfState load(Campaign campaign, Instant asOf, Basis basis, String only, boolean withProjects) {
         String k = basis.column();
         MapSqlParameterSource p = new MapSqlParameterSource("c", campaign.id())
                 .addValue("t", OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC))
@@ -162,20 +187,14 @@ public class AsOfRepository {
         });
 
         Map<String, Instant> lastChanges = only == null ? Map.of() : lastChanges(k, p);
-        jdbc.query(projectsSql(k, only != null), p, rs -> {
-            Builder b = builders.get(rs.getString("collectivite_id"));
-            if (b == null) {
-                return;
-            }
-            String projectId = rs.getString("project_id");
-            b.projects.add(new AsOfState.Project(projectId, rs.getString("domain"), rs.getString("catalogue_item"),
-                    only == null ? null : rs.getString("label"), enumOf(ProgressStatus.class, rs.getString("status")),
-                    new Governance(smallint(rs, "measure"), smallint(rs, "means"),
-                            enumOf(ManagementMode.class, rs.getString("management_mode")),
-                            enumOf(DecisionMode.class, rs.getString("decision_mode")),
-                            enumOf(CoordinationMode.class, rs.getString("coordination"))),
-                    lastChanges.get(projectId)));
-        });
+        if (withProjects) {
+            jdbc.query(projectsSql(k, only != null, only != null), p, rs -> {
+                Builder b = builders.get(rs.getString("collectivite_id"));
+                if (b != null) {
+                    b.projects.add(project(rs, only != null, lastChanges));
+                }
+            });
+        }
 
         List<AsOfState.Respondent> respondents = new ArrayList<>(builders.size());
         for (Builder b : builders.values()) {
@@ -184,11 +203,23 @@ public class AsOfRepository {
         return new AsOfState(campaign, asOf, basis, respondents);
     }
 
+    private static AsOfState.Project project(ResultSet rs, boolean withLabel, Map<String, Instant> lastChanges)
+            throws SQLException {
+        String projectId = rs.getString("project_id");
+        return new AsOfState.Project(projectId, rs.getString("domain"), rs.getString("catalogue_item"),
+                withLabel ? rs.getString("label") : null, enumOf(ProgressStatus.class, rs.getString("status")),
+                new Governance(smallint(rs, "measure"), smallint(rs, "means"),
+                        enumOf(ManagementMode.class, rs.getString("management_mode")),
+                        enumOf(DecisionMode.class, rs.getString("decision_mode")),
+                        enumOf(CoordinationMode.class, rs.getString("coordination"))),
+                lastChanges == null ? null : lastChanges.get(projectId));
+    }
+
     /**
      * Live projects: declared as of T, not withdrawn as of T, with the status and the governance of their
      * latest fact setting each. The four parts are sorted alike, so they merge without sorting again.
      */
-    private static String projectsSql(String k, boolean oneResponse) {
+    private static String projectsSql(String k, boolean oneResponse, boolean withLabel) {
         String filter = oneResponse ? " AND collectivite_id = :coll" : "";
         return """
                 WITH declared AS (
@@ -219,7 +250,7 @@ public class AsOfRepository {
                 WHERE NOT EXISTS (SELECT 1 FROM withdrawn w
                                   WHERE w.collectivite_id = d.collectivite_id AND w.project_id = d.project_id)
                 ORDER BY d.collectivite_id, d.project_id
-                """.formatted(k, filter, oneResponse ? ", label" : "", oneResponse ? ", d.label" : "");
+                """.formatted(k, filter, withLabel ? ", label" : "", withLabel ? ", d.label" : "");
     }
 
     /** Per project of one response: the effective instant of its latest change as of T. */
