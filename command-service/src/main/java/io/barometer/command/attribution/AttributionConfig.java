@@ -1,11 +1,11 @@
 package io.barometer.command.attribution;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -57,16 +57,14 @@ public class AttributionConfig {
         MessageDispatchInterceptor<EventMessage<?>> interceptor = new MessageDispatchInterceptor<>() {
             @Override
             public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
+                // Axon stores the timestamp to the millisecond: the effective instant is written the same
+                // way, or it would fall a fraction of a millisecond after the recorded one.
                 return (index, event) -> event.getMetaData().containsKey(MetadataKeys.EFFECTIVE_AT)
                         ? event
-                        : event.andMetaData(Map.of(MetadataKeys.EFFECTIVE_AT, event.getTimestamp().toString()));
+                        : event.andMetaData(Map.of(MetadataKeys.EFFECTIVE_AT,
+                                DateTimeUtils.formatInstant(event.getTimestamp())));
             }
         };
         return () -> eventBus.registerDispatchInterceptor(interceptor);
-    }
-
-    /** The instant a command counts at: the stated effective instant, or now. */
-    public static Instant effectiveAt(String metaDataValue) {
-        return metaDataValue == null ? Instant.now() : Instant.parse(metaDataValue);
     }
 }

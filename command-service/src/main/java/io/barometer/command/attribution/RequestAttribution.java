@@ -1,8 +1,13 @@
 package io.barometer.command.attribution;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
@@ -42,7 +47,7 @@ public class RequestAttribution {
     private Attribution build(HttpServletRequest request, CurrentUser user, String collectivite, String bodyReason) {
         String effectiveHeader = request.getHeader(EFFECTIVE_AT);
         String onBehalfOf = request.getHeader(ON_BEHALF_OF);
-        String reason = bodyReason != null ? bodyReason : request.getHeader(REASON);
+        String reason = bodyReason != null ? bodyReason : reasonHeader(request);
         if (!user.isAdmin() && (effectiveHeader != null || onBehalfOf != null)) {
             throw ApiException.forbidden("Only an admin may send " + EFFECTIVE_AT + " or " + ON_BEHALF_OF);
         }
@@ -62,11 +67,34 @@ public class RequestAttribution {
                 MDC.get(RequestIdFilter.MDC_KEY), effectiveAt, reason == null || reason.isBlank() ? null : reason, null);
     }
 
-    /** An ISO-8601 instant with an offset, not in the future (an answer cannot be given later than it is stored). */
+    /**
+     * X-Change-Reason as the person wrote it. Header bytes reach us as ISO-8859-1; clients such as curl send
+     * a French reason ("reçu en février") as raw UTF-8, which is read back as UTF-8 when it is valid UTF-8.
+     */
+    public static String reasonHeader(HttpServletRequest request) {
+        String value = request.getHeader(REASON);
+        if (value == null || value.chars().allMatch(c -> c < 0x80)) {
+            return value;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return value;
+        }
+    }
+
+    /**
+     * An ISO-8601 instant with an offset, not in the future (an answer cannot be given later than it is stored),
+     * kept to the millisecond like the events' own timestamps so that it can never pass the recorded instant.
+     */
     public static Instant parseInstant(String field, String value) {
         Instant instant;
         try {
-            instant = OffsetDateTime.parse(value).toInstant();
+            instant = OffsetDateTime.parse(value).toInstant().truncatedTo(ChronoUnit.MILLIS);
         } catch (DateTimeParseException e) {
             throw ApiException.invalid(field, "must be an ISO-8601 instant with an offset, e.g. 2014-03-15T23:59:59+01:00");
         }

@@ -60,7 +60,7 @@ public class CollectiviteController {
                                        HttpServletRequest request) {
         CorrectCollectivite command = toCorrection(collectivite, body, json, Set.of("reason"));
         String reason = body.hasNonNull("reason") ? body.get("reason").asText() : null;
-        if (reason == null && request.getHeader(RequestAttribution.REASON) == null) {
+        if (reason == null && RequestAttribution.reasonHeader(request) == null) {
             throw ApiException.invalid("reason", "a correction of a collectivité needs a reason");
         }
         Outcome outcome = dispatcher.send(command, attribution.forAdmin(request, reason));

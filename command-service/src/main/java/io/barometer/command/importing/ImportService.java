@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -15,6 +16,7 @@ import java.util.Set;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.MDC;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -54,7 +56,8 @@ import io.barometer.events.UserRole;
 /**
  * Applies an NDJSON answer log line by line, each through the same commands and rules as the HTTP API.
  * The first bad line stops the import; the lines before it stay applied. Each line's idempotency key is
- * the hash of its content, which the aggregate it reaches remembers, so a second run changes nothing.
+ * the hash of its content, which the aggregate it reaches remembers (and the import_line table, for lines
+ * that changed nothing), so a second run changes nothing.
  */
 @Service
 public class ImportService {
@@ -104,8 +107,11 @@ public class ImportService {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    public ImportService(Dispatcher dispatcher) {
+    private final JdbcClient jdbc;
+
+    public ImportService(Dispatcher dispatcher, JdbcClient jdbc) {
         this.dispatcher = dispatcher;
+        this.jdbc = jdbc;
     }
 
     public Result importLog(BufferedReader reader, String importedBy) throws IOException {
@@ -119,9 +125,14 @@ public class ImportService {
                 continue;
             }
             Result soFar = new Result(lineNo - 1, applied, unchanged);
+            String key = sha256(text.strip());
+            if (seen(key)) {
+                unchanged++;
+                continue;
+            }
             Outcome outcome;
             try {
-                outcome = apply(text, importedBy);
+                outcome = apply(text, key, importedBy);
             } catch (DomainException e) {
                 throw new LineRejected(lineNo, e.field(), e.getMessage(), soFar);
             } catch (ApiException e) {
@@ -130,6 +141,7 @@ public class ImportService {
                 ProblemHandler.FieldError missing = ProblemHandler.missing(java.util.Objects.toString(e.getAggregateIdentifier(), null));
                 throw new LineRejected(lineNo, missing.field(), missing.message(), soFar);
             }
+            remember(key, outcome.changed(), importedBy);
             if (outcome.changed()) {
                 applied++;
             } else {
@@ -139,7 +151,25 @@ public class ImportService {
         return new Result(lineNo, applied, unchanged);
     }
 
-    private Outcome apply(String text, String importedBy) {
+    /**
+     * A line applied before, by any import. The aggregates' memory of import keys stays the guarantee for
+     * lines that applied events (this row is written after their commit); this table covers the lines that
+     * changed nothing, which no event remembers.
+     */
+    private boolean seen(String key) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM import_line WHERE import_key = ?)")
+                .param(key).query(Boolean.class).single();
+    }
+
+    private void remember(String key, boolean changed, String importedBy) {
+        jdbc.sql("""
+                        INSERT INTO import_line (import_key, changed, imported_by) VALUES (?, ?, ?)
+                        ON CONFLICT (import_key) DO NOTHING
+                        """)
+                .params(key, changed, importedBy).update();
+    }
+
+    private Outcome apply(String text, String key, String importedBy) {
         JsonNode raw;
         try {
             raw = json.readTree(text);
@@ -171,7 +201,7 @@ public class ImportService {
         if (line.at() == null) {
             throw ApiException.invalid("at", "is required");
         }
-        Instant at = line.at().toInstant();
+        Instant at = line.at().toInstant().truncatedTo(ChronoUnit.MILLIS);
         if (at.isAfter(Instant.now())) {
             throw ApiException.invalid("at", "cannot be in the future");
         }
@@ -193,7 +223,7 @@ public class ImportService {
         }
         String role = ADMIN_OPS.contains(op) || line.onBehalfOf() != null ? UserRole.ADMIN.name() : UserRole.RESPONDENT.name();
         Attribution attribution = new Attribution(line.by(), role, line.onBehalfOf(), MetadataKeys.SOURCE_IMPORT,
-                importedBy, MDC.get(RequestIdFilter.MDC_KEY), at, line.reason(), sha256(text.strip()));
+                importedBy, MDC.get(RequestIdFilter.MDC_KEY), at, line.reason(), key);
         return dispatcher.send(command(op, line, raw), attribution);
     }
 

@@ -132,7 +132,7 @@ public class ResponseController {
                                                     @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                     HttpServletRequest request) {
         String id = Response.id(campaign, collectivite);
-        String reason = body != null && body.reason() != null ? body.reason() : request.getHeader(RequestAttribution.REASON);
+        String reason = body != null && body.reason() != null ? body.reason() : RequestAttribution.reasonHeader(request);
         return written(id, project, send(request, collectivite,
                 new WithdrawProject(id, expected(ifMatch), project, reason)), false);
     }

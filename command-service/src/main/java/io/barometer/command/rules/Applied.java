@@ -1,6 +1,7 @@
 package io.barometer.command.rules;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -58,7 +59,8 @@ public class Applied {
         if (value != null) {
             return Instant.parse(value.toString());
         }
-        return timestamp != null ? timestamp : Instant.now();
+        // The stored timestamp has millisecond precision; an aggregate still in the cache must see the same.
+        return (timestamp != null ? timestamp : Instant.now()).truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** The name under which the caller gave the effective instant: the import's {@code at} or the header. */

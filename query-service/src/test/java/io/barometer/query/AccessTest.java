@@ -1,0 +1,140 @@
+package io.barometer.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import io.barometer.command.testing.Http;
+import io.barometer.query.testing.AnswerLog;
+import io.barometer.query.testing.ServicesTest;
+
+/** Who may read what: every query-service endpoint against no token, a forged one and each role. */
+class AccessTest extends ServicesTest {
+
+    private static String campaign;
+    private static String mine;
+    private static String theirs;
+    private static String respondent;
+    private static String analyst;
+
+    @BeforeEach
+    void campaignWithTwoRespondents() {
+        if (campaign != null) {
+            return;
+        }
+        campaign = unique("access");
+        mine = unique("rennes");
+        theirs = unique("brest");
+        importLog(CutOffTest.campaign(campaign, mine, theirs)
+                .start(campaign, mine, CutOffTest.days(-5))
+                .declare(campaign, mine, UUID.randomUUID().toString(), "education", "classroom_wifi", "DONE",
+                        CutOffTest.days(-4))
+                .start(campaign, theirs, CutOffTest.days(-3))
+                .ndjson());
+        respondent = user(unique("rennes.dsi"), "RESPONDENT", mine);
+        analyst = user(unique("analyst"), "ANALYST", null);
+        awaitProjections();
+    }
+
+    List<String> everyRead() {
+        return List.of("/api/campaigns", "/api/campaigns/" + campaign, "/api/campaigns/" + campaign + "/responses/" + mine,
+                "/api/campaigns/" + campaign + "/synthesis", "/api/admin/replay");
+    }
+
+    @Test
+    void withoutAValidTokenEveryEndpointAnswers401() throws Exception {
+        String forged = forgedAdminToken();
+        for (String path : everyRead()) {
+            for (String token : new String[] {null, forged, "not-a-jwt"}) {
+                Http.Reply reply = query.get(path, token);
+                assertThat(reply.status()).as(path).isEqualTo(401);
+                assertThat(reply.header("Content-Type")).as(path).contains("application/problem+json");
+            }
+        }
+        assertThat(query.post("/api/admin/replay", null, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aRespondentReadsCampaignsAndItsOwnResponseOnly() {
+        assertThat(query.get("/api/campaigns", respondent).status()).isEqualTo(200);
+        assertThat(query.get("/api/campaigns/" + campaign, respondent).status()).isEqualTo(200);
+        Http.Reply own = query.get("/api/campaigns/" + campaign + "/responses/" + mine, respondent);
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.json().get("projects")).hasSize(1);
+        for (String other : List.of(theirs, unique("nowhere"))) {
+            Http.Reply refused = query.get("/api/campaigns/" + campaign + "/responses/" + other, respondent);
+            assertThat(refused.status()).as(other).isEqualTo(403);
+            assertThat(refused.header("Content-Type")).contains("application/problem+json");
+        }
+        assertThat(query.get("/api/campaigns/" + campaign + "/synthesis", respondent).status()).isEqualTo(403);
+        assertThat(query.get("/api/admin/replay", respondent).status()).isEqualTo(403);
+        assertThat(query.post("/api/admin/replay", respondent, null).status()).isEqualTo(403);
+    }
+
+    @Test
+    void anAnalystReadsEveryResponseAndTheSynthesisButDoesNotReplay() {
+        assertThat(query.get("/api/campaigns", analyst).status()).isEqualTo(200);
+        assertThat(query.get("/api/campaigns/" + campaign + "/responses/" + theirs, analyst).status()).isEqualTo(200);
+        Http.Reply synthesis = query.get("/api/campaigns/" + campaign + "/synthesis", analyst);
+        assertThat(synthesis.status()).isEqualTo(200);
+        assertThat(synthesis.json().at("/respondents/count").asInt()).isEqualTo(2);
+        assertThat(query.get("/api/admin/replay", analyst).status()).isEqualTo(403);
+        assertThat(query.post("/api/admin/replay", analyst, null).status()).isEqualTo(403);
+    }
+
+    @Test
+    void anAdminReadsEverything() {
+        for (String path : everyRead()) {
+            assertThat(query.get(path, admin).status()).as(path).isEqualTo(200);
+        }
+        Http.Reply detail = query.get("/api/campaigns/" + campaign + "?asOf=closing", admin);
+        assertThat(detail.json().at("/counts/respondents").asInt()).isEqualTo(2);
+        assertThat(detail.json().at("/counts/projects").asInt()).isEqualTo(1);
+        assertThat(detail.json().at("/definition/id").asText()).isEqualTo("bvn-2014");
+        assertThat(detail.json().at("/definition/domains")).hasSize(10);
+        Http.Reply list = query.get("/api/campaigns?asOf=" + CutOffTest.days(-4.5), admin);
+        boolean found = false;
+        for (var c : list.json()) {
+            if (c.get("campaign").asText().equals(campaign)) {
+                found = true;
+                assertThat(c.at("/counts/respondents").asInt()).isEqualTo(1);
+                assertThat(c.at("/counts/projects").asInt()).isZero();
+            }
+        }
+        assertThat(found).isTrue();
+        assertThat(query.get("/api/campaigns/" + unique("none"), admin).status()).isEqualTo(404);
+    }
+
+    @Test
+    void healthMetricsAndApiDocsArePublic() {
+        assertThat(query.get("/actuator/health", null).status()).isEqualTo(200);
+        Http.Reply metrics = query.get("/actuator/prometheus", null);
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("barometer_projection_lag_events{", "processor=\"answers\"",
+                "processor=\"directory\"");
+        assertThat(query.get("/v3/api-docs", null).status()).isEqualTo(200);
+        assertThat(query.get("/actuator/metrics", analyst).status()).isEqualTo(403);
+    }
+
+    /** Signed with another key: command-service never issued it. */
+    private static String forgedAdminToken() throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+                .subject("mallory").claim("role", "ADMIN").expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                .build());
+        jwt.sign(new MACSigner("another-secret-another-secret-0123456789".getBytes(StandardCharsets.UTF_8)));
+        return jwt.serialize();
+    }
+}
