@@ -56,7 +56,7 @@ public final class Run {
             stopped.countDown();
         }));
 
-        String adminUser = envAdmin != null ? envAdmin : generated[0];
+        String adminUser = envAdmin != null ? envAdmin : generated[0] != null ? generated[0] : "$BAROMETER_ADMIN_USER";
         String adminPassword = envAdmin != null ? envPassword : generated[1];
         Api api = new Api();
         String commandUrl = stack.command().baseUrl();
@@ -152,7 +152,7 @@ public final class Run {
                 + "/api/comparisons?base=bvn-2013&target=bvn-2014'");
         System.out.println("    # who changed Vannes's answers after the closing?");
         System.out.println("    curl -s -H \"Authorization: Bearer $TOKEN\" '" + queryUrl
-                + "/api/audit?campaign=bvn-2014&collectivite=vannes&from=2014-03-16T00:00:00%2B01:00'");
+                + "/api/audit?campaign=bvn-2014&collectivite=vannes&clock=effective&from=2014-03-16T00:00:00%2B01:00'");
         System.out.println();
         System.out.println("  Ctrl-C stops everything; ./run.sh again starts from the kept data in ./data.");
     }

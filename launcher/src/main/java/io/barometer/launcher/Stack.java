@@ -74,13 +74,19 @@ public final class Stack implements AutoCloseable {
         ServiceProcess command = null;
         ServiceProcess query = null;
         try {
+            // On a database that already holds the event store both services start at once; on a new one
+            // command-service goes first, since its migrations create the table query-service reads.
+            boolean parallel = eventStoreExists(db);
             say.accept("Starting command-service on port " + s.commandPort() + " (log: " + logs.resolve("command-service.log") + ")");
             command = ServiceProcess.start("command-service", ServiceProcess.jar(s.root(), "command-service"),
                     s.commandPort(), commandEnv, s.jvmOptions(), logs);
-            command.awaitHealthy(Duration.ofMinutes(3));
+            if (!parallel) {
+                command.awaitHealthy(Duration.ofMinutes(3));
+            }
             say.accept("Starting query-service on port " + s.queryPort() + " (log: " + logs.resolve("query-service.log") + ")");
             query = ServiceProcess.start("query-service", ServiceProcess.jar(s.root(), "query-service"),
                     s.queryPort(), env, s.jvmOptions(), logs);
+            command.awaitHealthy(Duration.ofMinutes(3));
             query.awaitHealthy(Duration.ofMinutes(3));
         } catch (RuntimeException | IOException | InterruptedException e) {
             if (query != null) {
@@ -102,6 +108,14 @@ public final class Stack implements AutoCloseable {
         query = ServiceProcess.start("query-service", ServiceProcess.jar(settings.root(), "query-service"),
                 settings.queryPort(), env, settings.jvmOptions(), settings.dataDirectory().resolve("logs"));
         query.awaitHealthy(Duration.ofMinutes(3));
+    }
+
+    private static boolean eventStoreExists(Database db) throws SQLException {
+        try (var c = db.connect(); var rs = c.createStatement().executeQuery(
+                "SELECT to_regclass('public.domain_event_entry') IS NOT NULL")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
     }
 
     public Database database() {
