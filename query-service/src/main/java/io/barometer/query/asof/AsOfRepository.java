@@ -55,12 +55,40 @@ public class AsOfRepository {
 
     /** The whole campaign as of {@code asOf}, for statistics: projects without labels or last changes. */
     public AsOfState campaign(Campaign campaign, Instant asOf, Basis basis) {
-        return load(campaign, asOf, basis, null);
+        return load(campaign, asOf, basis, null, true);
+    }
+
+    /** The respondents of a campaign as of {@code asOf} without their projects (which exports stream). */
+    public AsOfState respondents(Campaign campaign, Instant asOf, Basis basis) {
+        return load(campaign, asOf, basis, null, false);
+    }
+
+    /** Receives the live projects of a campaign one by one, grouped by collectivité. */
+    public interface ProjectSink {
+        void accept(String collectiviteId, AsOfState.Project project);
+    }
+
+    /**
+     * Every live project of a campaign as of {@code asOf}, with its label and last change, folded from a
+     * database cursor as it streams, so that a campaign of any size passes through in constant memory.
+     * Must run inside a transaction (PostgreSQL keeps a cursor open only within one).
+     */
+    public void streamProjects(Campaign campaign, Instant asOf, Basis basis, int fetchSize, ProjectSink sink) {
+        MapSqlParameterSource p = new MapSqlParameterSource("c", campaign.id())
+                .addValue("t", OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC))
+                .addValue("coll", null);
+        org.springframework.jdbc.core.JdbcTemplate cursor = new org.springframework.jdbc.core.JdbcTemplate(
+                jdbc.getJdbcTemplate().getDataSource());
+        cursor.setFetchSize(fetchSize);
+        ProjectFold fold = new ProjectFold(sink, true);
+        new NamedParameterJdbcTemplate(cursor).query(projectsSql(basis.column(), "", true), p,
+                (org.springframework.jdbc.core.RowCallbackHandler) fold::row);
+        fold.finish();
     }
 
     /** One response as of {@code asOf}, with each project's label and last change; empty if not started then. */
     public Optional<AsOfState.Respondent> response(Campaign campaign, String collectiviteId, Instant asOf, Basis basis) {
-        return load(campaign, asOf, basis, collectiviteId).respondents().stream().findFirst();
+        return load(campaign, asOf, basis, collectiviteId, true).respondents().stream().findFirst();
     }
 
     /** The version of a response the projection holds (highest sequence number + 1), whatever the clocks. */
@@ -88,7 +116,7 @@ public class AsOfRepository {
                 """.formatted(k), p, (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
     }
 
-    private AsOfState load(Campaign campaign, Instant asOf, Basis basis, String only) {
+    private AsOfState load(Campaign campaign, Instant asOf, Basis basis, String only, boolean withProjects) {
         String k = basis.column();
         MapSqlParameterSource p = new MapSqlParameterSource("c", campaign.id())
                 .addValue("t", OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC))
@@ -162,21 +190,33 @@ public class AsOfRepository {
             }
         });
 
-        ProjectFold fold = new ProjectFold(builders, only != null);
-        jdbc.query("""
-                SELECT collectivite_id, project_id, change, domain, catalogue_item%3$s, status, measure, means,
-                       management_mode, decision_mode, coordination, effective_at
-                FROM answer_fact
-                WHERE campaign_id = :c AND project_id IS NOT NULL AND %1$s <= :t%2$s
-                ORDER BY collectivite_id, project_id, %1$s DESC, sequence_number DESC
-                """.formatted(k, oneResponse, only != null ? ", label" : ""), p, fold::row);
-        fold.finish();
+        if (withProjects) {
+            ProjectFold fold = new ProjectFold((collectivite, project) -> {
+                Builder b = builders.get(collectivite);
+                if (b != null) {
+                    b.projects.add(project);
+                }
+            }, only != null);
+            jdbc.query(projectsSql(k, oneResponse, only != null), p, fold::row);
+            fold.finish();
+        }
 
         List<AsOfState.Respondent> respondents = new ArrayList<>(builders.size());
         for (Builder b : builders.values()) {
             respondents.add(b.build(campaign.closesAt()));
         }
         return new AsOfState(campaign, asOf, basis, respondents);
+    }
+
+    /** Every project fact of a campaign as of T, newest first per project: what {@link ProjectFold} reads. */
+    private static String projectsSql(String k, String oneResponse, boolean details) {
+        return """
+                SELECT collectivite_id, project_id, change, domain, catalogue_item%3$s, status, measure, means,
+                       management_mode, decision_mode, coordination, effective_at
+                FROM answer_fact
+                WHERE campaign_id = :c AND project_id IS NOT NULL AND %1$s <= :t%2$s
+                ORDER BY collectivite_id, project_id, %1$s DESC, sequence_number DESC
+                """.formatted(k, oneResponse, details ? ", label" : "");
     }
 
     /**
@@ -186,7 +226,7 @@ public class AsOfRepository {
      * as of T. The first fact of all is the project's last change.
      */
     private static final class ProjectFold {
-        private final Map<String, Builder> builders;
+        private final ProjectSink sink;
         private final boolean details;
         private String collectivite;
         private String project;
@@ -201,8 +241,8 @@ public class AsOfRepository {
         private Governance governance;
         private Instant lastChangedAt;
 
-        ProjectFold(Map<String, Builder> builders, boolean details) {
-            this.builders = builders;
+        ProjectFold(ProjectSink sink, boolean details) {
+            this.sink = sink;
             this.details = details;
         }
 
@@ -256,11 +296,8 @@ public class AsOfRepository {
             if (project == null || !declared || withdrawn) {
                 return;
             }
-            Builder b = builders.get(collectivite);
-            if (b != null) {
-                b.projects.add(new AsOfState.Project(project, domain, catalogueItem, label, status,
-                        governance == null ? Governance.NONE : governance, lastChangedAt));
-            }
+            sink.accept(collectivite, new AsOfState.Project(project, domain, catalogueItem, label, status,
+                    governance == null ? Governance.NONE : governance, lastChangedAt));
             project = null;
         }
     }

@@ -35,7 +35,11 @@ public class SecurityConfig {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/campaigns/*/synthesis").hasAnyRole("ANALYST", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/campaigns/*/synthesis", "/api/comparisons",
+                                "/api/campaigns/*/exports/*").hasAnyRole("ANALYST", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/audit", "/api/campaigns/*/progress").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/campaigns/*/responses/*/history")
+                                .hasAnyRole("RESPONDENT", "ANALYST", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/campaigns", "/api/campaigns/*",
                                 "/api/campaigns/*/responses/*").hasAnyRole("RESPONDENT", "ANALYST", "ADMIN")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")

@@ -1,0 +1,121 @@
+package io.barometer.query.audit;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.barometer.query.asof.Basis;
+import io.barometer.query.campaign.CampaignRepository;
+import io.barometer.query.security.CurrentUser;
+import io.barometer.query.web.ApiException;
+
+/**
+ * GET /api/audit (admins): who changed what, when, from which value to which, filtered and paginated,
+ * newest first. GET …/responses/{coll}/history: the same rows for one response along its effective
+ * timeline, which that response's respondent may read too.
+ */
+@RestController
+public class AuditController {
+
+    static final int MAX_SIZE = 500;
+
+    private final AuditRepository audit;
+    private final CampaignRepository campaigns;
+
+    public AuditController(AuditRepository audit, CampaignRepository campaigns) {
+        this.audit = audit;
+        this.campaigns = campaigns;
+    }
+
+    @GetMapping("/api/audit")
+    public AuditPage audit(@RequestParam(required = false) String campaign,
+                           @RequestParam(required = false) String collectivite,
+                           @RequestParam(required = false) String user,
+                           @RequestParam(required = false) String project,
+                           @RequestParam(required = false) String from,
+                           @RequestParam(required = false) String to,
+                           @RequestParam(required = false) String clock,
+                           @RequestParam(defaultValue = "0") String page,
+                           @RequestParam(defaultValue = "50") String size) {
+        return audit.page(new AuditQuery(slug("campaign", campaign), slug("collectivite", collectivite),
+                blankToNull(user), uuid(project), instant("from", from), instant("to", to), clockOf(clock), false,
+                number("page", page, 0, Integer.MAX_VALUE), number("size", size, 1, MAX_SIZE)));
+    }
+
+    @GetMapping("/api/campaigns/{campaign}/responses/{collectivite}/history")
+    public AuditPage history(@PathVariable String campaign, @PathVariable String collectivite,
+                             @RequestParam(defaultValue = "0") String page,
+                             @RequestParam(defaultValue = "500") String size) {
+        if (!CurrentUser.get().mayRead(collectivite)) {
+            throw ApiException.forbidden("A respondent reads only its own collectivité's history");
+        }
+        campaigns.find(campaign).orElseThrow(() -> ApiException.notFound("campaign", "no campaign " + campaign));
+        AuditPage history = audit.page(new AuditQuery(campaign, collectivite, null, null, null, null, Basis.EFFECTIVE,
+                true, number("page", page, 0, Integer.MAX_VALUE), number("size", size, 1, MAX_SIZE)));
+        if (history.total() == 0) {
+            throw ApiException.notFound("collectivite", collectivite + " has no response in " + campaign);
+        }
+        return history;
+    }
+
+    private static Basis clockOf(String value) {
+        if (value == null || value.isBlank()) {
+            return Basis.RECORDED;
+        }
+        return Basis.parse(value).orElseThrow(() -> ApiException.invalid("clock", "must be 'effective' or 'recorded'"));
+    }
+
+    private static String slug(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!value.matches("[a-z0-9][a-z0-9-]{0,99}")) {
+            throw ApiException.invalid(field, "'" + value + "' is not an id");
+        }
+        return value;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static UUID uuid(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("project", "must be a project UUID");
+        }
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(field, "must be an ISO-8601 instant with an offset");
+        }
+    }
+
+    private static int number(String field, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n < min || n > max) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid(field, "must be a whole number from " + min + " to " + max);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.barometer.query.progress;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.barometer.events.questionnaire.Questionnaires;
+import io.barometer.query.asof.AsOfRepository;
+import io.barometer.query.asof.AsOfState;
+import io.barometer.query.asof.Basis;
+import io.barometer.query.asof.ViewParameters;
+import io.barometer.query.campaign.Campaign;
+import io.barometer.query.campaign.CampaignRepository;
+import io.barometer.query.web.ApiException;
+
+/**
+ * GET /api/campaigns/{c}/progress (admins): how far each collectivité is in filling in its questionnaire,
+ * so that the survey team can chase the ones that have not finished. Every registered collectivité is
+ * listed, started or not; sortable by last change.
+ */
+@RestController
+public class ProgressController {
+
+    public record Sections(boolean profile, boolean projects, boolean motivations, int actorStatements,
+                           int actorStatementsInQuestionnaire) {
+    }
+
+    public record LastChange(Instant at, String userId, String userRole, String onBehalfOf) {
+    }
+
+    public record Row(String collectivite, String name, boolean started, Instant startedAt, boolean late,
+                      Sections sections, int projects, boolean submitted, Instant submittedAt, LastChange lastChange) {
+    }
+
+    public record ProgressView(String campaign, Instant asOf, String basis, Instant closesAt, int collectivites,
+                               int started, int submitted, int late, List<Row> items) {
+    }
+
+    private final CampaignRepository campaigns;
+    private final AsOfRepository asOf;
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public ProgressController(CampaignRepository campaigns, AsOfRepository asOf, NamedParameterJdbcTemplate jdbc) {
+        this.campaigns = campaigns;
+        this.asOf = asOf;
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/api/campaigns/{campaign}/progress")
+    public ProgressView progress(@PathVariable String campaign,
+                                 @RequestParam(required = false) String asOf,
+                                 @RequestParam(required = false) String basis,
+                                 @RequestParam(defaultValue = "lastChange") String sort,
+                                 @RequestParam(defaultValue = "desc") String order) {
+        ViewParameters.AsOf cutoff = ViewParameters.asOf(asOf);
+        Basis clock = ViewParameters.basis(basis);
+        Comparator<Row> comparator = switch (sort) {
+            case "lastChange" -> Comparator.comparing((Row r) -> r.lastChange() == null ? null : r.lastChange().at(),
+                    Comparator.nullsFirst(Comparator.naturalOrder()));
+            case "collectivite" -> Comparator.comparing(Row::collectivite);
+            case "startedAt" -> Comparator.comparing(Row::startedAt, Comparator.nullsFirst(Comparator.naturalOrder()));
+            default -> throw ApiException.invalid("sort", "must be lastChange, startedAt or collectivite");
+        };
+        if (order.equals("desc")) {
+            comparator = comparator.reversed();
+        } else if (!order.equals("asc")) {
+            throw ApiException.invalid("order", "must be asc or desc");
+        }
+        Campaign c = campaigns.find(campaign).orElseThrow(() -> ApiException.notFound("campaign", "no campaign " + campaign));
+        Instant instant = cutoff.resolve(c);
+        AsOfState state = this.asOf.campaign(c, instant, clock);
+        int statements = Questionnaires.get(c.questionnaireId()).actorStatements().size();
+        Map<String, AsOfState.Respondent> byId = new HashMap<>();
+        state.respondents().forEach(r -> byId.put(r.collectiviteId(), r));
+        Map<String, LastChange> last = lastChanges(c, instant, clock);
+
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<String, String> registered : registered(instant, clock).entrySet()) {
+            AsOfState.Respondent r = byId.get(registered.getKey());
+            if (r == null) {
+                rows.add(new Row(registered.getKey(), registered.getValue(), false, null, false,
+                        new Sections(false, false, false, 0, statements), 0, false, null, null));
+            } else {
+                rows.add(new Row(r.collectiviteId(), registered.getValue(), true, r.startedAt(), r.late(),
+                        new Sections(r.profile() != null, !r.projects().isEmpty(), r.motivations() != null,
+                                r.actors().size(), statements),
+                        r.projects().size(), r.submitted(), r.submittedAt(), last.get(r.collectiviteId())));
+            }
+        }
+        rows.sort(comparator.thenComparing(Row::collectivite));
+        return new ProgressView(c.id(), instant, clock.name().toLowerCase(), c.closesAt(), rows.size(),
+                state.respondents().size(), (int) state.respondents().stream().filter(AsOfState.Respondent::submitted).count(),
+                (int) state.respondents().stream().filter(AsOfState.Respondent::late).count(), rows);
+    }
+
+    /** Collectivités registered as of the instant, with their name then. */
+    private Map<String, String> registered(Instant instant, Basis clock) {
+        Map<String, String> names = new java.util.TreeMap<>();
+        jdbc.query("""
+                SELECT DISTINCT ON (collectivite_id) collectivite_id, name
+                FROM collectivite_fact WHERE %1$s <= :t
+                ORDER BY collectivite_id, %1$s DESC, sequence_number DESC
+                """.formatted(clock.column()), new MapSqlParameterSource("t", utc(instant)),
+                rs -> {
+                    names.put(rs.getString("collectivite_id"), rs.getString("name"));
+                });
+        return names;
+    }
+
+    /** Each response's latest change as of the instant (on the chosen clock), and who made it. */
+    private Map<String, LastChange> lastChanges(Campaign c, Instant instant, Basis clock) {
+        Map<String, LastChange> last = new HashMap<>();
+        jdbc.query("""
+                SELECT DISTINCT ON (f.collectivite_id) f.collectivite_id, f.%1$s AS at, a.user_id, a.user_role,
+                       a.on_behalf_of
+                FROM answer_fact f JOIN answer_attribution a USING (global_index)
+                WHERE f.campaign_id = :c AND f.%1$s <= :t
+                ORDER BY f.collectivite_id, f.%1$s DESC, f.sequence_number DESC
+                """.formatted(clock.column()), new MapSqlParameterSource("c", c.id()).addValue("t", utc(instant)),
+                rs -> {
+                    last.put(rs.getString("collectivite_id"), new LastChange(
+                            rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("user_id"),
+                            rs.getString("user_role"), rs.getString("on_behalf_of")));
+                });
+        return last;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
