@@ -204,7 +204,7 @@ class AuditTest extends ServicesTest {
         String plan = String.join("\n", SERVICES.query.getBean(AuditRepository.class).plan(new AuditQuery(c, coll, null,
                 null, null, null, Basis.RECORDED, false, 0, 50)));
         assertThat(plan).as(plan).doesNotContain("Seq Scan on answer_fact", "Seq Scan on answer_attribution")
-                .contains("Index Scan using answer_fact_previous");
+                .contains("Index Scan using answer_fact_project_effective");
         String byUser = String.join("\n", SERVICES.query.getBean(AuditRepository.class).plan(new AuditQuery(null, null,
                 coll + ".dsi-1", null, null, null, Basis.RECORDED, false, 0, 50)));
         assertThat(byUser).as(byUser).contains("Index Scan on answer_attribution_user");
