@@ -123,8 +123,7 @@ class AccessTest extends ServicesTest {
         assertThat(query.get("/actuator/health", null).status()).isEqualTo(200);
         Http.Reply metrics = query.get("/actuator/prometheus", null);
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).contains("barometer_projection_lag_events{", "processor=\"answers\"",
-                "processor=\"directory\"");
+        assertThat(metrics.body()).contains("barometer_projection_lag_events{", "processor=\"history\"");
         assertThat(query.get("/v3/api-docs", null).status()).isEqualTo(200);
         assertThat(query.get("/actuator/metrics", analyst).status()).isEqualTo(403);
     }

@@ -92,6 +92,53 @@ class ProjectionBenchmark extends ServicesTest {
                             ? head / Math.max(jvm, pg) : 2 * head / (jvm + pg));
         }
 
+        var repository = SERVICES.query.getBean(io.barometer.query.asof.AsOfRepository.class);
+        var campaigns = SERVICES.query.getBean(io.barometer.query.campaign.CampaignRepository.class);
+        var jdbc = SERVICES.query.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        jdbc.sql("ANALYZE answer_fact").update();
+        for (String campaign : List.of(big, small)) {
+            var c = campaigns.find(campaign).orElseThrow();
+            for (int i = 0; i < 3; i++) {
+                long t0 = System.nanoTime();
+                var state = repository.campaign(c, c.closesAt(), io.barometer.query.asof.Basis.EFFECTIVE);
+                long t1 = System.nanoTime();
+                var figures = io.barometer.query.synthesis.Synthesis.compute(state, Q);
+                long t2 = System.nanoTime();
+                io.barometer.query.synthesis.Fingerprint.of(figures);
+                long t3 = System.nanoTime();
+                System.out.printf("BENCH %s: state %.0f ms, statistics %.0f ms, fingerprint %.0f ms%n", campaign,
+                        (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
+            }
+            List<String> extra = new ArrayList<>();
+            if (System.getProperty("bench.sql") != null) {
+                try {
+                    extra.add(java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("bench.sql")))
+                            .replace("bench-big-t1", campaign).replace("%", "%%").replace(";", ""));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            for (String sql : java.util.stream.Stream.concat(extra.stream(), List.of("""
+                    EXPLAIN (ANALYZE, BUFFERS) SELECT collectivite_id, project_id, change, domain, catalogue_item, status,
+                           measure, means, management_mode, decision_mode, coordination, effective_at
+                    FROM answer_fact WHERE campaign_id = '%s' AND project_id IS NOT NULL AND effective_at <= now()
+                    ORDER BY collectivite_id, project_id, effective_at DESC, sequence_number DESC""",
+                    """
+                    EXPLAIN (ANALYZE, BUFFERS) SELECT DISTINCT ON (collectivite_id, attribute, statement)
+                           collectivite_id, attribute, statement, effective_at, role, works_in_digital, organisation,
+                           ranking, definitions, level, submitted
+                    FROM answer_fact WHERE campaign_id = '%s' AND project_id IS NULL AND effective_at <= now()
+                    ORDER BY collectivite_id, attribute, statement, effective_at DESC, sequence_number DESC""",
+                    """
+                    EXPLAIN (ANALYZE, BUFFERS) SELECT collectivite_id, count(*) AS changes,
+                           count(*) FILTER (WHERE effective_at > now()) AS after_closing,
+                           max(sequence_number) AS last_sequence, max(global_index) AS through
+                    FROM answer_fact WHERE campaign_id = '%s' AND effective_at <= now() GROUP BY collectivite_id""").stream()).toList()) {
+                System.out.println("BENCH plan\n" + String.join("\n",
+                        jdbc.sql(sql.formatted(campaign)).query(String.class).list()));
+            }
+        }
+
         for (String campaign : List.of(big, small)) {
             for (String params : List.of("asOf=closing", "asOf=closing&basis=recorded", "")) {
                 List<Double> times = new ArrayList<>();

@@ -31,6 +31,7 @@ import io.barometer.events.ResponseReopened;
 import io.barometer.events.ResponseStarted;
 import io.barometer.events.ResponseSubmitted;
 import io.barometer.query.projection.BatchedInserts;
+import io.barometer.query.projection.History;
 import io.barometer.query.projection.EventFacts;
 
 /**
@@ -39,10 +40,8 @@ import io.barometer.query.projection.EventFacts;
  * Nothing is updated in place: the state as of any instant is read from these rows (see AsOfRepository).
  */
 @Component
-@ProcessingGroup(AnswerProjection.GROUP)
+@ProcessingGroup(History.GROUP)
 public class AnswerProjection {
-
-    public static final String GROUP = "answers";
 
     static final BatchedInserts.Insert FACT = new BatchedInserts.Insert(AnswerColumn.insertSql(), AnswerColumn.types());
     static final BatchedInserts.Insert ATTRIBUTION = new BatchedInserts.Insert("""

@@ -13,15 +13,13 @@ import org.springframework.stereotype.Component;
 import io.barometer.events.CampaignDeadlineMoved;
 import io.barometer.events.CampaignOpened;
 import io.barometer.query.projection.BatchedInserts;
+import io.barometer.query.projection.History;
 import io.barometer.query.projection.EventFacts;
 
 /** Campaign events into campaign_fact, one row each; a redelivered event hits its primary key and is skipped. */
 @Component
-@ProcessingGroup(CampaignProjection.GROUP)
+@ProcessingGroup(History.GROUP)
 public class CampaignProjection {
-
-    /** Campaigns and collectivités: few events, one processor for both. */
-    public static final String GROUP = "directory";
 
     static final BatchedInserts.Insert FACT = new BatchedInserts.Insert("""
             INSERT INTO campaign_fact (global_index, campaign_id, sequence_number, change, effective_at, recorded_at,

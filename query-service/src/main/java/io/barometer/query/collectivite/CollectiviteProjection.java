@@ -13,13 +13,13 @@ import org.springframework.stereotype.Component;
 import io.barometer.events.CollectiviteKind;
 import io.barometer.events.CollectiviteProfileCorrected;
 import io.barometer.events.CollectiviteRegistered;
-import io.barometer.query.campaign.CampaignProjection;
 import io.barometer.query.projection.BatchedInserts;
+import io.barometer.query.projection.History;
 import io.barometer.query.projection.EventFacts;
 
 /** Collectivité events into collectivite_fact: each row holds the whole profile after its event. */
 @Component
-@ProcessingGroup(CampaignProjection.GROUP)
+@ProcessingGroup(History.GROUP)
 public class CollectiviteProjection {
 
     static final BatchedInserts.Insert FACT = new BatchedInserts.Insert("""

@@ -1,18 +1,14 @@
 package io.barometer.query.synthesis;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 import io.barometer.events.AgreementLevel;
 import io.barometer.events.CollectiviteKind;
@@ -60,10 +56,10 @@ public final class Synthesis {
 
     public static SynthesisFigures compute(AsOfState state, Questionnaire questionnaire) {
         List<Respondent> respondents = state.respondents();
-        List<String> domains = domains(questionnaire, respondents);
-        return new SynthesisFigures(respondents(respondents), timeliness(respondents),
-                projects(respondents, domains), governance(respondents, domains, questionnaire),
-                motivations(respondents, questionnaire), actors(respondents, questionnaire));
+        Pass pass = new Pass(respondents, domains(questionnaire), questionnaire.measureLevelCount(),
+                questionnaire.meansLevelCount());
+        return new SynthesisFigures(respondents(respondents), timeliness(respondents), pass.projects(),
+                pass.governance(), motivations(respondents, questionnaire), actors(respondents, questionnaire));
     }
 
     // --- profile -----------------------------------------------------------------------------------------
@@ -132,66 +128,257 @@ public final class Synthesis {
         return counts;
     }
 
-    // --- projects ----------------------------------------------------------------------------------------
+    // --- projects and governance: one pass over the projects ---------------------------------------------
 
     public static ProjectFigures projects(List<Respondent> respondents, List<String> domains) {
-        int total = 0;
-        int withProjects = 0;
-        for (Respondent r : respondents) {
-            total += r.projects().size();
-            if (!r.projects().isEmpty()) {
-                withProjects++;
-            }
-        }
-        Map<String, DomainFigures> byDomain = new LinkedHashMap<>();
-        for (String domain : domains) {
-            byDomain.put(domain, domain(respondents, domain, total));
-        }
-        return new ProjectFigures(total, withProjects, byDomain);
+        return new Pass(respondents, domains, 4, 4).projects();
     }
 
-    static DomainFigures domain(List<Respondent> respondents, String domain, int total) {
-        Map<String, Integer> status = new LinkedHashMap<>();
-        for (ProgressStatus s : ProgressStatus.values()) {
-            status.put(s.name(), 0);
+    public static GovernanceFigures governance(List<Respondent> respondents, List<String> domains,
+                                               Questionnaire questionnaire) {
+        return new Pass(respondents, domains, questionnaire.measureLevelCount(), questionnaire.meansLevelCount())
+                .governance();
+    }
+
+    /** Counts of a 1–N level field over the projects with some governance, in one scope (a domain or all). */
+    private static final class LevelAcc {
+        final int[] counts;
+        int answered;
+        long sum;
+        int respondents;
+        boolean seen;
+
+        LevelAcc(int levels) {
+            counts = new int[levels + 1];
         }
-        status.put(NOT_ANSWERED, 0);
-        List<Integer> perRespondent = new ArrayList<>();
-        Map<String, Set<String>> itemRespondents = new HashMap<>();
-        int count = 0;
-        int answered = 0;
-        int scoreSum = 0;
-        for (Respondent r : respondents) {
-            int mine = 0;
-            for (Project p : r.projects()) {
-                if (!p.domain().equals(domain)) {
-                    continue;
-                }
-                mine++;
-                status.merge(p.status() == null ? NOT_ANSWERED : p.status().name(), 1, Integer::sum);
-                if (p.status() != null) {
-                    answered++;
-                    scoreSum += p.status().score();
-                }
-                if (p.catalogueItem() != null) {
-                    itemRespondents.computeIfAbsent(p.catalogueItem(), k -> new HashSet<>()).add(r.collectiviteId());
+
+        void add(Integer value) {
+            if (value != null && value >= 1 && value < counts.length) {
+                counts[value]++;
+                answered++;
+                sum += value;
+                seen = true;
+            }
+        }
+
+        LevelStats stats(int base) {
+            Map<String, Integer> distribution = new LinkedHashMap<>();
+            Map<String, Double> share = new LinkedHashMap<>();
+            for (int level = 1; level < counts.length; level++) {
+                distribution.put(Integer.toString(level), counts[level]);
+                share.put(Integer.toString(level), share(counts[level], answered));
+            }
+            distribution.put(NOT_ANSWERED, base - answered);
+            return new LevelStats(distribution, answered, share, answered == 0 ? null : (double) sum / answered,
+                    respondents);
+        }
+    }
+
+    /** Counts of a mode over the projects with some governance, in one scope. */
+    private static final class ModeAcc {
+        final Enum<?>[] values;
+        final int[] counts;
+        int answered;
+        int respondents;
+        boolean seen;
+
+        ModeAcc(Enum<?>[] values) {
+            this.values = values;
+            counts = new int[values.length];
+        }
+
+        void add(Enum<?> value) {
+            if (value != null) {
+                counts[value.ordinal()]++;
+                answered++;
+                seen = true;
+            }
+        }
+
+        ModeStats stats(int base) {
+            Map<String, Integer> distribution = new LinkedHashMap<>();
+            for (Enum<?> value : values) {
+                distribution.put(value.name(), counts[value.ordinal()]);
+            }
+            distribution.put(NOT_ANSWERED, base - answered);
+            Map<String, Double> share = new LinkedHashMap<>();
+            distribution.forEach((key, count) -> share.put(key, share(count, base)));
+            return new ModeStats(distribution, answered, share, respondents);
+        }
+    }
+
+    /** Governance of one scope: its base (projects with some governance) and each field. */
+    private static final class GovernanceAcc {
+        int with;
+        int without;
+        int respondents;
+        boolean seen;
+        final LevelAcc measure;
+        final LevelAcc means;
+        final ModeAcc management = new ModeAcc(ManagementMode.values());
+        final ModeAcc decision = new ModeAcc(DecisionMode.values());
+        final ModeAcc coordination = new ModeAcc(CoordinationMode.values());
+
+        GovernanceAcc(int measureLevels, int meansLevels) {
+            measure = new LevelAcc(measureLevels);
+            means = new LevelAcc(meansLevels);
+        }
+
+        void add(Governance g) {
+            if (!hasGovernance(g)) {
+                without++;
+                return;
+            }
+            with++;
+            seen = true;
+            measure.add(g.measure());
+            means.add(g.means());
+            management.add(g.managementMode());
+            decision.add(g.decisionMode());
+            coordination.add(g.coordination());
+        }
+
+        /** At the end of a respondent: count it where it gave something, and start afresh. */
+        void endRespondent() {
+            respondents += seen ? 1 : 0;
+            seen = false;
+            for (LevelAcc a : new LevelAcc[] {measure, means}) {
+                a.respondents += a.seen ? 1 : 0;
+                a.seen = false;
+            }
+            for (ModeAcc a : new ModeAcc[] {management, decision, coordination}) {
+                a.respondents += a.seen ? 1 : 0;
+                a.seen = false;
+            }
+        }
+    }
+
+    /** Everything one domain needs; counts of the respondent being read are kept apart until its end. */
+    private static final class DomainAcc {
+        final String domain;
+        int count;
+        final int[] status = new int[ProgressStatus.values().length + 1];
+        int answered;
+        int scoreSum;
+        int current;
+        final List<Integer> perRespondent = new ArrayList<>();
+        /** Catalogue item → {respondents declaring it, index of the last respondent counted}. */
+        final Map<String, int[]> items = new HashMap<>();
+        final GovernanceAcc governance;
+
+        DomainAcc(String domain, int measureLevels, int meansLevels) {
+            this.domain = domain;
+            governance = new GovernanceAcc(measureLevels, meansLevels);
+        }
+
+        void add(Project p, int respondent) {
+            count++;
+            current++;
+            if (p.status() == null) {
+                status[status.length - 1]++;
+            } else {
+                status[p.status().ordinal()]++;
+                answered++;
+                scoreSum += p.status().score();
+            }
+            if (p.catalogueItem() != null) {
+                int[] item = items.computeIfAbsent(p.catalogueItem(), k -> new int[] {0, -1});
+                if (item[1] != respondent) {
+                    item[0]++;
+                    item[1] = respondent;
                 }
             }
-            if (mine > 0) {
-                perRespondent.add(mine);
+            governance.add(p.governance());
+        }
+
+        void endRespondent() {
+            if (current > 0) {
+                perRespondent.add(current);
             }
-            count += mine;
+            current = 0;
+            governance.endRespondent();
         }
-        Map<String, Double> statusShare = new LinkedHashMap<>();
-        for (ProgressStatus s : ProgressStatus.values()) {
-            statusShare.put(s.name(), share(status.get(s.name()), answered));
+
+        DomainFigures figures(int total) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            Map<String, Double> shares = new LinkedHashMap<>();
+            for (ProgressStatus s : ProgressStatus.values()) {
+                counts.put(s.name(), status[s.ordinal()]);
+                shares.put(s.name(), share(status[s.ordinal()], answered));
+            }
+            counts.put(NOT_ANSWERED, status[status.length - 1]);
+            List<ItemCount> top = items.entrySet().stream()
+                    .map(e -> new ItemCount(e.getKey(), e.getValue()[0]))
+                    .sorted(Comparator.comparingInt(ItemCount::count).reversed().thenComparing(ItemCount::item))
+                    .toList();
+            return new DomainFigures(count, share(count, total), perRespondent.size(), counts, shares,
+                    answered == 0 ? null : (double) scoreSum / answered, perRespondent(perRespondent), top);
         }
-        List<ItemCount> items = itemRespondents.entrySet().stream()
-                .map(e -> new ItemCount(e.getKey(), e.getValue().size()))
-                .sorted(Comparator.comparingInt(ItemCount::count).reversed().thenComparing(ItemCount::item))
-                .toList();
-        return new DomainFigures(count, share(count, total), perRespondent.size(), status, statusShare,
-                answered == 0 ? null : (double) scoreSum / answered, perRespondent(perRespondent), items);
+    }
+
+    /** One pass over every project of every respondent, feeding its domain's and the overall accumulators. */
+    private static final class Pass {
+        final Map<String, DomainAcc> domains = new LinkedHashMap<>();
+        final GovernanceAcc overall;
+        int total;
+        int withProjects;
+
+        Pass(List<Respondent> respondents, List<String> domainOrder, int measureLevels, int meansLevels) {
+            overall = new GovernanceAcc(measureLevels, meansLevels);
+            for (String d : domainOrder) {
+                domains.put(d, new DomainAcc(d, measureLevels, meansLevels));
+            }
+            int index = 0;
+            for (Respondent r : respondents) {
+                for (Project p : r.projects()) {
+                    domains.computeIfAbsent(p.domain(), d -> new DomainAcc(d, measureLevels, meansLevels)).add(p, index);
+                    overall.add(p.governance());
+                }
+                total += r.projects().size();
+                withProjects += r.projects().isEmpty() ? 0 : 1;
+                domains.values().forEach(DomainAcc::endRespondent);
+                overall.endRespondent();
+                index++;
+            }
+        }
+
+        ProjectFigures projects() {
+            Map<String, DomainFigures> byDomain = new LinkedHashMap<>();
+            domains.forEach((d, acc) -> byDomain.put(d, acc.figures(total)));
+            return new ProjectFigures(total, withProjects, byDomain);
+        }
+
+        GovernanceFigures governance() {
+            Map<String, GovernanceBase> bases = new LinkedHashMap<>();
+            Map<String, LevelStats> measure = new LinkedHashMap<>();
+            Map<String, LevelStats> means = new LinkedHashMap<>();
+            Map<String, ModeStats> management = new LinkedHashMap<>();
+            Map<String, ModeStats> decision = new LinkedHashMap<>();
+            Map<String, ModeStats> coordination = new LinkedHashMap<>();
+            domains.forEach((d, acc) -> {
+                GovernanceAcc g = acc.governance;
+                bases.put(d, new GovernanceBase(g.with, g.without, g.respondents));
+                measure.put(d, g.measure.stats(g.with));
+                means.put(d, g.means.stats(g.with));
+                management.put(d, g.management.stats(g.with));
+                decision.put(d, g.decision.stats(g.with));
+                coordination.put(d, g.coordination.stats(g.with));
+            });
+            GovernanceAcc g = overall;
+            return new GovernanceFigures(g.with, g.without, g.respondents, bases,
+                    level(g.measure.stats(g.with), measure), level(g.means.stats(g.with), means),
+                    mode(g.management.stats(g.with), management), mode(g.decision.stats(g.with), decision),
+                    mode(g.coordination.stats(g.with), coordination));
+        }
+
+        private static LevelFigures level(LevelStats all, Map<String, LevelStats> byDomain) {
+            return new LevelFigures(all.distribution(), all.answered(), all.share(), all.mean(), all.respondents(),
+                    byDomain);
+        }
+
+        private static ModeFigures mode(ModeStats all, Map<String, ModeStats> byDomain) {
+            return new ModeFigures(all.distribution(), all.answered(), all.share(), all.respondents(), byDomain);
+        }
     }
 
     public static PerRespondent perRespondent(List<Integer> counts) {
@@ -208,139 +395,9 @@ public final class Synthesis {
         return new PerRespondent(sorted.get(0), median, sum / n, sorted.get(n - 1));
     }
 
-    // --- governance --------------------------------------------------------------------------------------
-
-    public static GovernanceFigures governance(List<Respondent> respondents, List<String> domains,
-                                               Questionnaire questionnaire) {
-        GovernanceBase overall = base(respondents, p -> true);
-        Map<String, GovernanceBase> byDomain = new LinkedHashMap<>();
-        for (String domain : domains) {
-            byDomain.put(domain, base(respondents, p -> p.domain().equals(domain)));
-        }
-        return new GovernanceFigures(overall.projects(), overall.withoutGovernance(), overall.respondents(), byDomain,
-                level(respondents, domains, Governance::measure, questionnaire.measureLevelCount()),
-                level(respondents, domains, Governance::means, questionnaire.meansLevelCount()),
-                mode(respondents, domains, Governance::managementMode, ManagementMode.values()),
-                mode(respondents, domains, Governance::decisionMode, DecisionMode.values()),
-                mode(respondents, domains, Governance::coordination, CoordinationMode.values()));
-    }
-
-    static boolean hasGovernance(Project p) {
-        return p.governance() != null && !p.governance().isEmpty();
-    }
-
-    static GovernanceBase base(List<Respondent> respondents, Predicate<Project> inScope) {
-        int with = 0;
-        int without = 0;
-        int resting = 0;
-        for (Respondent r : respondents) {
-            boolean any = false;
-            for (Project p : r.projects()) {
-                if (!inScope.test(p)) {
-                    continue;
-                }
-                if (hasGovernance(p)) {
-                    with++;
-                    any = true;
-                } else {
-                    without++;
-                }
-            }
-            if (any) {
-                resting++;
-            }
-        }
-        return new GovernanceBase(with, without, resting);
-    }
-
-    static LevelFigures level(List<Respondent> respondents, List<String> domains,
-                              Function<Governance, Integer> field, int levels) {
-        LevelStats overall = levelStats(respondents, p -> true, field, levels);
-        Map<String, LevelStats> byDomain = new LinkedHashMap<>();
-        for (String domain : domains) {
-            byDomain.put(domain, levelStats(respondents, p -> p.domain().equals(domain), field, levels));
-        }
-        return new LevelFigures(overall.distribution(), overall.answered(), overall.share(), overall.mean(),
-                overall.respondents(), byDomain);
-    }
-
-    static LevelStats levelStats(List<Respondent> respondents, Predicate<Project> inScope,
-                                 Function<Governance, Integer> field, int levels) {
-        Map<String, Integer> distribution = new LinkedHashMap<>();
-        for (int level = 1; level <= levels; level++) {
-            distribution.put(Integer.toString(level), 0);
-        }
-        int base = 0;
-        int answered = 0;
-        int sum = 0;
-        int resting = 0;
-        for (Respondent r : respondents) {
-            boolean any = false;
-            for (Project p : r.projects()) {
-                if (!inScope.test(p) || !hasGovernance(p)) {
-                    continue;
-                }
-                base++;
-                Integer value = field.apply(p.governance());
-                if (value != null) {
-                    answered++;
-                    sum += value;
-                    distribution.merge(Integer.toString(value), 1, Integer::sum);
-                    any = true;
-                }
-            }
-            if (any) {
-                resting++;
-            }
-        }
-        distribution.put(NOT_ANSWERED, base - answered);
-        Map<String, Double> share = new LinkedHashMap<>();
-        for (int level = 1; level <= levels; level++) {
-            share.put(Integer.toString(level), share(distribution.get(Integer.toString(level)), answered));
-        }
-        return new LevelStats(distribution, answered, share, answered == 0 ? null : (double) sum / answered, resting);
-    }
-
-    static <E extends Enum<E>> ModeFigures mode(List<Respondent> respondents, List<String> domains,
-                                                Function<Governance, E> field, E[] values) {
-        ModeStats overall = modeStats(respondents, p -> true, field, values);
-        Map<String, ModeStats> byDomain = new LinkedHashMap<>();
-        for (String domain : domains) {
-            byDomain.put(domain, modeStats(respondents, p -> p.domain().equals(domain), field, values));
-        }
-        return new ModeFigures(overall.distribution(), overall.answered(), overall.share(), overall.respondents(),
-                byDomain);
-    }
-
-    static <E extends Enum<E>> ModeStats modeStats(List<Respondent> respondents, Predicate<Project> inScope,
-                                                   Function<Governance, E> field, E[] values) {
-        Map<String, Integer> distribution = new LinkedHashMap<>();
-        for (E value : values) {
-            distribution.put(value.name(), 0);
-        }
-        distribution.put(NOT_ANSWERED, 0);
-        int base = 0;
-        int resting = 0;
-        for (Respondent r : respondents) {
-            boolean any = false;
-            for (Project p : r.projects()) {
-                if (!inScope.test(p) || !hasGovernance(p)) {
-                    continue;
-                }
-                base++;
-                E value = field.apply(p.governance());
-                distribution.merge(value == null ? NOT_ANSWERED : value.name(), 1, Integer::sum);
-                any |= value != null;
-            }
-            if (any) {
-                resting++;
-            }
-        }
-        Map<String, Double> share = new LinkedHashMap<>();
-        for (var e : distribution.entrySet()) {
-            share.put(e.getKey(), share(e.getValue(), base));
-        }
-        return new ModeStats(distribution, base - distribution.get(NOT_ANSWERED), share, resting);
+    static boolean hasGovernance(Governance g) {
+        return g != null && (g.measure() != null || g.means() != null || g.managementMode() != null
+                || g.decisionMode() != null || g.coordination() != null);
     }
 
     // --- motivations -------------------------------------------------------------------------------------
@@ -446,12 +503,9 @@ public final class Synthesis {
 
     // --- helpers -----------------------------------------------------------------------------------------
 
-    /** The questionnaire's domains in its order, then any other domain a project carries. */
-    static List<String> domains(Questionnaire questionnaire, Collection<Respondent> respondents) {
-        Set<String> domains = new LinkedHashSet<>();
-        questionnaire.domains().forEach(d -> domains.add(d.key()));
-        respondents.forEach(r -> r.projects().forEach(p -> domains.add(p.domain())));
-        return List.copyOf(domains);
+    /** The questionnaire's domains in its order; a domain only projects carry comes after them. */
+    static List<String> domains(Questionnaire questionnaire) {
+        return questionnaire.domains().stream().map(Questionnaire.Domain::key).toList();
     }
 
     static Double share(int part, int whole) {
