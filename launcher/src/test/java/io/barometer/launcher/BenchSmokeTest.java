@@ -28,7 +28,7 @@ class BenchSmokeTest {
         assertThat(results.get("writes").get("commandsPerSecond").asDouble()).isPositive();
         assertThat(results.get("writes").get("failed").asLong()).isZero();
         assertThat(results.get("import").get("lines").asInt()).isEqualTo(200);
-        assertThat(results.get("stages")).hasSize(3);
+        assertThat(results.get("stages")).hasSize(2);
         for (JsonNode stage : results.get("stages")) {
             for (String read : new String[] {"synthesisBigAsOfClosing", "synthesis2014AsOfClosing", "responseView",
                     "auditFiltered", "comparison", "exportProjectsCsv"}) {
