@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -246,49 +247,61 @@ public class AsOfRepository {
             this.details = details;
         }
 
+        /** Repeated values (collectivité ids, domains, items) shared rather than one copy per project. */
+        private final Map<String, String> strings = new HashMap<>();
+
+        /** Columns by position, in the order of {@link #projectsSql}: a name lookup per value was visible. */
         void row(ResultSet rs) throws SQLException {
-            String c = rs.getString("collectivite_id");
-            String pr = rs.getString("project_id");
+            int o = details ? 1 : 0;
+            String c = rs.getString(1);
+            String pr = rs.getString(2);
             if (!c.equals(collectivite) || !pr.equals(project)) {
                 finish();
-                collectivite = c;
+                collectivite = shared(c);
                 project = pr;
                 declared = withdrawn = statusSet = governanceSet = false;
                 status = null;
                 governance = null;
-                lastChangedAt = details ? instant(rs, "effective_at") : null;
+                lastChangedAt = details ? instant(rs, 12 + o) : null;
             }
-            String change = rs.getString("change");
+            String change = rs.getString(3);
             switch (change) {
                 case "ProjectDeclared" -> {
                     declared = true;
-                    domain = rs.getString("domain");
-                    catalogueItem = rs.getString("catalogue_item");
-                    label = details ? rs.getString("label") : null;
-                    setStatus(rs);
-                    setGovernance(rs);
+                    domain = shared(rs.getString(4));
+                    catalogueItem = shared(rs.getString(5));
+                    label = details ? rs.getString(6) : null;
+                    setStatus(rs, o);
+                    setGovernance(rs, o);
                 }
-                case "ProgressUpdated" -> setStatus(rs);
-                case "GovernanceScored" -> setGovernance(rs);
+                case "ProgressUpdated" -> setStatus(rs, o);
+                case "GovernanceScored" -> setGovernance(rs, o);
                 case "ProjectWithdrawn" -> withdrawn = true;
                 default -> throw new IllegalStateException("unknown project change " + change);
             }
         }
 
-        private void setStatus(ResultSet rs) throws SQLException {
+        private String shared(String value) {
+            return value == null ? null : strings.computeIfAbsent(value, v -> v);
+        }
+
+        private void setStatus(ResultSet rs, int o) throws SQLException {
             if (!statusSet) {
                 statusSet = true;
-                status = enumOf(ProgressStatus.class, rs.getString("status"));
+                status = enumOf(ProgressStatus.class, rs.getString(6 + o));
             }
         }
 
-        private void setGovernance(ResultSet rs) throws SQLException {
+        private void setGovernance(ResultSet rs, int o) throws SQLException {
             if (!governanceSet) {
                 governanceSet = true;
-                governance = new Governance(smallint(rs, "measure"), smallint(rs, "means"),
-                        enumOf(ManagementMode.class, rs.getString("management_mode")),
-                        enumOf(DecisionMode.class, rs.getString("decision_mode")),
-                        enumOf(CoordinationMode.class, rs.getString("coordination")));
+                governance = new Governance(smallint(rs, 7 + o), smallint(rs, 8 + o),
+                        enumOf(ManagementMode.class, rs.getString(9 + o)),
+                        enumOf(DecisionMode.class, rs.getString(10 + o)),
+                        enumOf(CoordinationMode.class, rs.getString(11 + o)));
+                if (governance.isEmpty()) {
+                    governance = Governance.NONE;
+                }
             }
         }
 
@@ -333,7 +346,12 @@ public class AsOfRepository {
         return value == null ? null : value.toInstant();
     }
 
-    private static Integer smallint(ResultSet rs, String column) throws SQLException {
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Integer smallint(ResultSet rs, int column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;
     }
