@@ -144,6 +144,13 @@ class CutOffTest extends ServicesTest {
         assertThat(fresh.status()).as(fresh.body()).isEqualTo(200);
         assertThat(fresh.json().get("version").asText()).isEqualTo(version);
         Instant afterEntry = Instant.now();
+        // A version never written: after the (test) wait of one second, 503 naming minVersion.
+        Http.Reply behind = responseView(c, nice, "minVersion=" + (Long.parseLong(version) + 5));
+        assertThat(behind.status()).isEqualTo(503);
+        assertThat(behind.header("Retry-After")).isEqualTo("1");
+        assertThat(behind.json().at("/errors/0/field").asText()).isEqualTo("minVersion");
+        assertThat(behind.json().get("projectedVersion").asText()).isEqualTo(version);
+        assertThat(responseView(c, nice, "minVersion=zero").json().at("/errors/0/field").asText()).isEqualTo("minVersion");
 
         JsonNode effective = synthesis(c, "asOf=closing");
         assertThat(effective.at("/projects/total").asInt()).isEqualTo(1);
