@@ -9,7 +9,8 @@ import java.util.TreeMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,11 +29,11 @@ public class Projections {
     }
 
     private final EventProcessingConfiguration processing;
-    private final JdbcClient jdbc;
+    private final EventStore events;
 
-    public Projections(EventProcessingConfiguration processing, JdbcClient jdbc) {
+    public Projections(EventProcessingConfiguration processing, EventStore events) {
         this.processing = processing;
-        this.jdbc = jdbc;
+        this.events = events;
     }
 
     public Map<String, StreamingEventProcessor> processors() {
@@ -45,9 +46,10 @@ public class Projections {
         return streaming;
     }
 
-    /** The highest position in the event store (0 when empty). */
+    /** The highest position in the event store (0 when empty), asked of Axon so that Axon Server works too. */
     public long head() {
-        return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
+        TrackingToken head = events.createHeadToken();
+        return head == null ? 0 : head.position().orElse(0);
     }
 
     /** The lowest position over the processor's claimed segments; empty while none is claimed. */
