@@ -41,6 +41,8 @@ public final class Database implements AutoCloseable {
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB")
+                // The embedded defaults turn fsync off (fine for tests); a run's data must survive a crash.
+                .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .start();
         try (Connection c = pg.getPostgresDatabase().getConnection()) {

@@ -80,9 +80,18 @@ public final class Bench {
                         options.get("db-user", null, "barometer"), options.get("db-password", null, ""),
                         freePort(), freePort(), freePort(), Stack.randomSecret(), List.of("-Xmx512m")),
                 Bench::say, db -> new String[] {"bench-admin", adminPassword});
-        try (HeapSampler commandHeap = new HeapSampler(api, stack.command().baseUrl());
-             HeapSampler queryHeap = new HeapSampler(api, stack.query().baseUrl())) {
-            token = api.token(stack.command().baseUrl(), "bench-admin", adminPassword);
+        Stack running = stack;
+        Thread stopper = new Thread(() -> {
+            try {
+                running.close();
+            } catch (Exception ignored) {
+                // stopping on Ctrl-C: nothing more to do
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(stopper);
+        token = api.token(stack.command().baseUrl(), "bench-admin", adminPassword);
+        try (HeapSampler commandHeap = new HeapSampler(api, stack.command().baseUrl(), () -> token);
+             HeapSampler queryHeap = new HeapSampler(api, stack.query().baseUrl(), () -> token)) {
             // The smoke run keeps to one edition: every step runs, in a fraction of the time.
             for (String file : smoke ? List.of("bvn-2014.ndjson") : List.of("bvn-2013.ndjson", "bvn-2014.ndjson")) {
                 check(api.importFile(stack.command().baseUrl(), token, root.resolve("datasets").resolve(file)), "import " + file);
@@ -103,6 +112,7 @@ public final class Bench {
             results.put("heapMaxMb", Map.of("commandService", commandHeap.maxBytes() / 1_048_576,
                     "queryService", queryHeap.maxBytes() / 1_048_576));
         } finally {
+            Runtime.getRuntime().removeShutdownHook(stopper);
             stack.close();
             deleteQuietly(data);
         }
@@ -368,7 +378,7 @@ public final class Bench {
                 repetitions, null));
         m.put("exportProjectsCsv", reads(q + "/api/campaigns/" + big.campaignId() + "/exports/projects.csv",
                 Math.max(1, repetitions / 5), null));
-        m.put("queryHeapMbAfterReads", HeapSampler.heap(api, q) / 1_048_576);
+        m.put("queryHeapMbAfterReads", HeapSampler.heap(api, q, token) / 1_048_576);
         return m;
     }
 
@@ -403,10 +413,6 @@ public final class Bench {
         if (r.status() >= 300) {
             return m;
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (api.projectionLag(q) == 0 && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
         awaitCaughtUp(Duration.ofMinutes(30));
         double seconds = (System.nanoTime() - t0) / 1e9;
         m.put("events", events);
@@ -418,12 +424,26 @@ public final class Bench {
     private void awaitCaughtUp(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (api.projectionLag(stack.query().baseUrl()) == 0) {
+            if (caughtUp()) {
                 return;
             }
-            TimeUnit.MILLISECONDS.sleep(50);
+            TimeUnit.MILLISECONDS.sleep(100);
         }
         throw new IllegalStateException("projections did not catch up within " + timeout);
+    }
+
+    /** Whether every processor has reached the head of the store, from query-service's replay status. */
+    private boolean caughtUp() throws Exception {
+        Api.Reply r = api.get(stack.query().baseUrl() + "/api/admin/replay", token);
+        if (r.status() != 200 || !r.json().path("caughtUp").asBoolean(false)) {
+            return false;
+        }
+        for (var processor : r.json().path("processors")) {
+            if (processor.path("replaying").asBoolean(false)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private long eventCount() throws SQLException {

@@ -18,27 +18,26 @@ final class HeapSampler implements AutoCloseable {
     private final AtomicLong max = new AtomicLong();
     private volatile String baseUrl;
 
-    HeapSampler(Api api, String baseUrl) {
+    HeapSampler(Api api, String baseUrl, java.util.function.Supplier<String> token) {
         this.baseUrl = baseUrl;
+        // Once a second, and through the single metric rather than a whole Prometheus scrape, so that the
+        // observer does not weigh on what it observes.
         timer.scheduleAtFixedRate(() -> {
             try {
-                long heap = heap(api, this.baseUrl);
+                long heap = heap(api, this.baseUrl, token.get());
                 max.accumulateAndGet(heap, Math::max);
             } catch (Exception ignored) {
                 // the service may be restarting between stages
             }
-        }, 0, 250, TimeUnit.MILLISECONDS);
+        }, 0, 1, TimeUnit.SECONDS);
     }
 
-    static long heap(Api api, String baseUrl) throws Exception {
-        Api.Reply r = api.get(baseUrl + "/actuator/prometheus", null);
-        long sum = 0;
-        for (String line : r.body().split("\n")) {
-            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
-                sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
+    static long heap(Api api, String baseUrl, String token) throws Exception {
+        if (token == null) {
+            return 0;
         }
-        return sum;
+        Api.Reply r = api.get(baseUrl + "/actuator/metrics/jvm.memory.used?tag=area:heap", token);
+        return r.status() == 200 ? (long) r.json().at("/measurements/0/value").asDouble() : 0;
     }
 
     long maxBytes() {
