@@ -123,7 +123,7 @@ public final class Bench {
         Files.createDirectories(out);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("benchmarks.json").toFile(), results);
         String table = Report.markdown(results);
-        Files.writeString(out.resolve("benchmarks.md"), table);
+        Files.writeString(out.resolve("benchmarks.md"), Report.merge(out.resolve("benchmarks.md"), table));
         System.out.println(table);
     }
 

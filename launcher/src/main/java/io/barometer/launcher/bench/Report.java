@@ -85,6 +85,24 @@ final class Report {
         return b.toString();
     }
 
+    static final String BEGIN = "<!-- benchmark:begin (written by ./bench.sh) -->";
+    static final String END = "<!-- benchmark:end -->";
+
+    /** The new table in place of the previous run's, keeping the hand-written text around it. */
+    static String merge(java.nio.file.Path file, String table) throws java.io.IOException {
+        String generated = BEGIN + "\n" + table + END + "\n";
+        if (!java.nio.file.Files.exists(file)) {
+            return generated;
+        }
+        String old = java.nio.file.Files.readString(file);
+        int begin = old.indexOf(BEGIN);
+        int end = old.indexOf(END);
+        if (begin < 0 || end < begin) {
+            return generated;
+        }
+        return old.substring(0, begin) + generated + old.substring(end + END.length()).replaceFirst("^\n", "");
+    }
+
     private static void row(StringBuilder b, String figure, String target, String measured, boolean reached) {
         b.append("| ").append(figure).append(" | ").append(target).append(" | ").append(measured).append(" | ")
                 .append(reached ? "yes" : "**no**").append(" |\n");
