@@ -14,6 +14,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -93,7 +94,10 @@ public class AxonConfig {
                 .build();
     }
 
+    // Only on the PostgreSQL store: with BAROMETER_AXONSERVER_ENABLED=true Axon's own auto-configuration
+    // streams the events from Axon Server instead (the projections and tokens stay in PostgreSQL).
     @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
     public EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Serializer serializer, ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager, EventSchema eventSchema,
@@ -109,6 +113,7 @@ public class AxonConfig {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
                                          @Value("${barometer.projection.poll-interval}") Duration pollInterval) {
         return EmbeddedEventStore.builder()
