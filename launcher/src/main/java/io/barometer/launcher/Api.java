@@ -1,18 +1,24 @@
 package io.barometer.launcher;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A plain HTTP client of the product's API, for the launcher and the benchmark. */
+/**
+ * A plain HTTP client of the product's API, for the launcher and the benchmark. It is the JDK's blocking
+ * HttpURLConnection (kept-alive connections, one thread per request) rather than java.net.http.HttpClient:
+ * profiled beside the services on two cores, the asynchronous client took a fifth of the machine to send
+ * the write benchmark's commands, CPU the server under test then lacked.
+ */
 public final class Api {
 
     public record Reply(int status, String body) {
@@ -26,37 +32,68 @@ public final class Api {
     }
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client;
 
-    public Api() {
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+    static {
+        // Keep a kept-alive connection for each of the benchmark's concurrent clients (the JDK keeps 5).
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "32");
+        }
     }
 
-    public Reply send(String method, String url, String token, HttpRequest.BodyPublisher body, String contentType,
-                      Map<String, String> headers) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
-        if (contentType != null) {
-            b.header("Content-Type", contentType);
+    /** A request body: bytes in memory or a file streamed from disk. */
+    private record Body(byte[] bytes, Path file) {
+        long length() throws IOException {
+            return bytes != null ? bytes.length : Files.size(file);
         }
+
+        void writeTo(OutputStream out) throws IOException {
+            if (bytes != null) {
+                out.write(bytes);
+            } else {
+                Files.copy(file, out);
+            }
+        }
+    }
+
+    private Reply send(String method, String url, String token, Body body, String contentType)
+            throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        c.setConnectTimeout(5_000);
+        c.setReadTimeout(30 * 60_000);
+        c.setRequestMethod(method);
+        c.setUseCaches(false);
         if (token != null) {
-            b.header("Authorization", "Bearer " + token);
+            c.setRequestProperty("Authorization", "Bearer " + token);
         }
-        headers.forEach(b::header);
-        HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), r.body());
+        if (body != null) {
+            c.setRequestProperty("Content-Type", contentType);
+            c.setDoOutput(true);
+            c.setFixedLengthStreamingMode(body.length());
+            try (OutputStream out = c.getOutputStream()) {
+                body.writeTo(out);
+            }
+        } else if (method.equals("PUT") || method.equals("POST")) {
+            c.setDoOutput(true);
+            c.setFixedLengthStreamingMode(0);
+            c.getOutputStream().close();
+        }
+        int status = c.getResponseCode();
+        // Read to the end either way, so that the connection goes back to the keep-alive cache.
+        try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+            return new Reply(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
 
-    public Reply json(String method, String url, String token, Object body) throws IOException, InterruptedException {
-        return send(method, url, token, body == null ? null : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)),
-                body == null ? null : "application/json", Map.of());
+    public Reply json(String method, String url, String token, Object body) throws IOException {
+        return send(method, url, token, body == null ? null : new Body(JSON.writeValueAsBytes(body), null),
+                "application/json");
     }
 
-    public Reply get(String url, String token) throws IOException, InterruptedException {
-        return send("GET", url, token, null, null, Map.of());
+    public Reply get(String url, String token) throws IOException {
+        return send("GET", url, token, null, null);
     }
 
-    public String token(String base, String username, String password) throws IOException, InterruptedException {
+    public String token(String base, String username, String password) throws IOException {
         Reply r = json("POST", base + "/api/auth/token", null, Map.of("username", username, "password", password));
         if (r.status() != 200) {
             throw new IllegalStateException("cannot log in as " + username + " (" + r.status() + "): " + r.body());
@@ -64,13 +101,12 @@ public final class Api {
         return r.json().get("token").asText();
     }
 
-    public Reply importFile(String base, String token, Path file) throws IOException, InterruptedException {
-        return send("POST", base + "/api/import", token, HttpRequest.BodyPublishers.ofFile(file), "application/x-ndjson",
-                Map.of());
+    public Reply importFile(String base, String token, Path file) throws IOException {
+        return send("POST", base + "/api/import", token, new Body(null, file), "application/x-ndjson");
     }
 
     /** Events the query side has not processed yet, summed over its processors (from its Prometheus gauge). */
-    public long projectionLag(String queryBase) throws IOException, InterruptedException {
+    public long projectionLag(String queryBase) throws IOException {
         Reply r = get(queryBase + "/actuator/prometheus", null);
         if (r.status() != 200) {
             return Long.MAX_VALUE;

@@ -1,6 +1,8 @@
 package io.barometer.command.ops;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 import org.axonframework.commandhandling.CommandMessage;
@@ -15,30 +17,34 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Prometheus counters of the write side: commands handled and refused (by command type) and events
  * appended (by event type, counted only once their transaction committed). Request latency comes from
- * Spring's own http.server.requests timer.
+ * Spring's own http.server.requests timer. Counters are kept by their tags once looked up: the registry's
+ * own look-up hashes every tag on every command.
  */
 @Configuration
 public class CommandMetrics {
 
     @Bean
     public MessageHandlerInterceptor<CommandMessage<?>> commandOutcomeCounter(MeterRegistry registry) {
+        Map<Class<?>, Counter> handledCounters = new ConcurrentHashMap<>();
         return new MessageHandlerInterceptor<>() {
             @Override
             public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
                     throws Exception {
-                String command = unitOfWork.getMessage().getPayloadType().getSimpleName();
+                Class<?> command = unitOfWork.getMessage().getPayloadType();
                 try {
                     Object result = chain.proceed();
-                    unitOfWork.afterCommit(u -> registry.counter("barometer.commands", "command", command,
-                            "outcome", "handled", "reason", "none").increment());
+                    Counter handled = handledCounters.computeIfAbsent(command, c -> registry.counter(
+                            "barometer.commands", "command", c.getSimpleName(), "outcome", "handled", "reason", "none"));
+                    unitOfWork.afterCommit(u -> handled.increment());
                     return result;
                 } catch (Exception e) {
-                    registry.counter("barometer.commands", "command", command, "outcome", "refused",
+                    registry.counter("barometer.commands", "command", command.getSimpleName(), "outcome", "refused",
                             "reason", e.getClass().getSimpleName()).increment();
                     throw e;
                 }
@@ -48,16 +54,17 @@ public class CommandMetrics {
 
     @Bean
     public InitializingBean appendedEventCounter(EventBus eventBus, MeterRegistry registry) {
+        Map<Class<?>, Counter> counters = new ConcurrentHashMap<>();
         MessageDispatchInterceptor<EventMessage<?>> counter = new MessageDispatchInterceptor<>() {
             @Override
             public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
                 return (index, event) -> {
-                    String type = event.getPayloadType().getSimpleName();
+                    Counter appended = counters.computeIfAbsent(event.getPayloadType(),
+                            type -> registry.counter("barometer.events.appended", "event", type.getSimpleName()));
                     if (CurrentUnitOfWork.isStarted()) {
-                        CurrentUnitOfWork.get().afterCommit(u ->
-                                registry.counter("barometer.events.appended", "event", type).increment());
+                        CurrentUnitOfWork.get().afterCommit(u -> appended.increment());
                     } else {
-                        registry.counter("barometer.events.appended", "event", type).increment();
+                        appended.increment();
                     }
                     return event;
                 };

@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -25,6 +26,15 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 /** Stateless JWT security; role checks on routes, collectivité checks in the controllers. */
 @Configuration
 public class SecurityConfig {
+
+    /**
+     * Spring Security observes every filter of every request (an observation and a tagged counter lookup
+     * each): profiled as a tenth of the write path's CPU. Requests stay timed by http.server.requests.
+     */
+    @Bean
+    public SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     public SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {

@@ -61,8 +61,10 @@ public final class Bench {
 
     private void run() throws Exception {
         Path root = Path.of(options.get("root", null, "")).toAbsolutePath().normalize();
-        List<Long> sizes = Arrays.stream(options.get("sizes", null, smoke ? "4000,6000" : "100000,300000,1000000")
-                .split(",")).map(String::trim).map(Long::parseLong).toList();
+        // "--sizes none" measures writes and import only (a quick look at the write path).
+        String sizeList = options.get("sizes", null, smoke ? "4000,6000" : "100000,300000,1000000");
+        List<Long> sizes = sizeList.equals("none") ? List.of()
+                : Arrays.stream(sizeList.split(",")).map(String::trim).map(Long::parseLong).toList();
         int writeSeconds = options.integer("write-seconds", null, smoke ? 2 : 30);
         int repetitions = options.integer("repetitions", null, smoke ? 2 : 20);
         int importLines = options.integer("import-lines", null, smoke ? 200 : 20_000);
@@ -99,16 +101,18 @@ public final class Bench {
             results.put("rawInsertLimit", rawLimit(writeSeconds));
             results.put("writes", writes(writeSeconds));
             results.put("import", importThroughput(importLines));
-            Workload big = new Workload("bench-big", 42);
-            try (EventWriter w = new EventWriter(stack.database().connect())) {
-                big.open(w);
+            if (!sizes.isEmpty()) {
+                Workload big = new Workload("bench-big", 42);
+                try (EventWriter w = new EventWriter(stack.database().connect())) {
+                    big.open(w);
+                }
+                List<Map<String, Object>> stages = new ArrayList<>();
+                for (long size : sizes) {
+                    stages.add(stage(big, size, repetitions));
+                }
+                results.put("stages", stages);
+                results.put("replay", replay());
             }
-            List<Map<String, Object>> stages = new ArrayList<>();
-            for (long size : sizes) {
-                stages.add(stage(big, size, repetitions));
-            }
-            results.put("stages", stages);
-            results.put("replay", replay());
             results.put("heapMaxMb", Map.of("commandService", commandHeap.maxBytes() / 1_048_576,
                     "queryService", queryHeap.maxBytes() / 1_048_576));
         } finally {
@@ -120,6 +124,10 @@ public final class Bench {
         Map<String, Object> raw = cast(results.get("rawInsertLimit"));
         double ratio = ((Number) writes.get("commandsPerSecond")).doubleValue() / ((Number) raw.get("tps")).doubleValue();
         results.put("writeToRawRatio", Stats.round(ratio * 1000) / 1000.0);
+        if (sizes.isEmpty()) {
+            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
+            return;
+        }
         Files.createDirectories(out);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("benchmarks.json").toFile(), results);
         String table = Report.markdown(results);

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -22,6 +23,15 @@ import jakarta.servlet.http.HttpServletResponse;
 /** Stateless JWT security with command-service's roles; the collectivité check sits in the response view. */
 @Configuration
 public class SecurityConfig {
+
+    /**
+     * Spring Security observes every filter of every request (an observation and a tagged counter lookup
+     * each): profiled as a tenth of the write path's CPU. Requests stay timed by http.server.requests.
+     */
+    @Bean
+    public SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     public SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
