@@ -13,10 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -32,6 +39,7 @@ import io.barometer.events.Motivation;
 import io.barometer.events.ProgressStatus;
 import io.barometer.events.RespondentRole;
 import io.barometer.query.campaign.Campaign;
+import jakarta.annotation.PreDestroy;
 
 /**
  * Reads the state as of an instant from the append-only fact tables: for each attribute, the latest fact
@@ -48,10 +56,32 @@ public class AsOfRepository {
     private static final TypeReference<Map<Motivation, List<String>>> DEFINITIONS = new TypeReference<>() {
     };
 
-    private final NamedParameterJdbcTemplate jdbc;
+    /** Rows per round trip when a campaign's project facts stream from a cursor. */
+    private static final int PROJECT_FETCH_SIZE = 10_000;
 
-    public AsOfRepository(NamedParameterJdbcTemplate jdbc) {
+    private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate cursor;
+    private final TransactionTemplate readOnly;
+
+    public AsOfRepository(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        JdbcTemplate fetching = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+        fetching.setFetchSize(PROJECT_FETCH_SIZE);
+        this.cursor = new NamedParameterJdbcTemplate(fetching);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /** The second half of each whole-campaign project scan; bounded, so that many syntheses queue, not pile up. */
+    private final ExecutorService scans = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "campaign-scan");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @PreDestroy
+    void stop() {
+        scans.shutdownNow();
     }
 
     /** The whole campaign as of {@code asOf}, for statistics: projects without labels or last changes. */
@@ -175,13 +205,16 @@ public class AsOfRepository {
             }
         });
 
+        // Only the respondents' profiles: the synthesis of a small campaign must not read every collectivité
+        // the store knows.
+        p.addValue("respondents", builders.keySet().toArray(String[]::new));
         jdbc.query("""
                 SELECT DISTINCT ON (collectivite_id) collectivite_id, name, kind, region, population,
                        max(global_index) OVER (PARTITION BY collectivite_id) AS through
                 FROM collectivite_fact
-                WHERE %1$s <= :t%2$s
+                WHERE collectivite_id = ANY(:respondents) AND %1$s <= :t
                 ORDER BY collectivite_id, %1$s DESC, sequence_number DESC
-                """.formatted(k, oneResponse), p, rs -> {
+                """.formatted(k), p, rs -> {
             Builder b = builders.get(rs.getString("collectivite_id"));
             if (b != null) {
                 String kind = rs.getString("kind");
@@ -198,8 +231,17 @@ public class AsOfRepository {
                     b.projects.add(project);
                 }
             }, only != null);
-            jdbc.query(projectsSql(k, oneResponse, only != null), p, fold::row);
-            fold.finish();
+            if (only != null) {
+                jdbc.query(projectsSql(k, oneResponse, true), p, fold::row);
+                fold.finish();
+            } else {
+                scanProjects(k, p, new ArrayList<>(builders.keySet()), (collectivite, project) -> {
+                    Builder b = builders.get(collectivite);
+                    if (b != null) {
+                        b.projects.add(project);
+                    }
+                });
+            }
         }
 
         List<AsOfState.Respondent> respondents = new ArrayList<>(builders.size());
@@ -207,6 +249,37 @@ public class AsOfRepository {
             respondents.add(b.build(campaign.closesAt()));
         }
         return new AsOfState(campaign, asOf, basis, respondents);
+    }
+
+    /**
+     * A whole campaign's project facts, the largest read of all, in two halves of its respondents read at
+     * once (a PostgreSQL backend and a JVM thread each: the two cores), each from a cursor (which PostgreSQL
+     * keeps only within a transaction) and folded while the server still sends it. The halves share no
+     * respondent, so the sink never sees one respondent from two threads.
+     */
+    private void scanProjects(String k, MapSqlParameterSource p, List<String> respondents, ProjectSink sink) {
+        p.addValue("middle", respondents.get(respondents.size() / 2));
+        Future<?> upper = scans.submit(() -> scanProjects(k, p, " AND collectivite_id >= :middle", sink));
+        try {
+            scanProjects(k, p, " AND collectivite_id < :middle", sink);
+            upper.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            upper.cancel(true);
+            throw new IllegalStateException("interrupted while reading a campaign's projects", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (RuntimeException e) {
+            upper.cancel(true);
+            throw e;
+        }
+    }
+
+    private void scanProjects(String k, MapSqlParameterSource p, String half, ProjectSink sink) {
+        ProjectFold fold = new ProjectFold(sink, false);
+        readOnly.executeWithoutResult(tx -> cursor.query(projectsSql(k, half, false), p,
+                (org.springframework.jdbc.core.RowCallbackHandler) fold::row));
+        fold.finish();
     }
 
     /** Every project fact of a campaign as of T, newest first per project: what {@link ProjectFold} reads. */

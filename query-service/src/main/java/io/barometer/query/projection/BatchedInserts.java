@@ -28,9 +28,11 @@ public class BatchedInserts {
     private static final String RESOURCE = BatchedInserts.class.getName();
 
     private final JdbcTemplate jdbc;
+    private final FactStatistics statistics;
 
-    public BatchedInserts(JdbcTemplate jdbc) {
+    public BatchedInserts(JdbcTemplate jdbc, FactStatistics statistics) {
         this.jdbc = jdbc;
+        this.statistics = statistics;
     }
 
     public void add(Insert insert, Object... row) {
@@ -45,6 +47,7 @@ public class BatchedInserts {
         Map<Insert, List<Object[]>> pending = unitOfWork.getOrComputeResource(RESOURCE, key -> {
             Map<Insert, List<Object[]>> rows = new LinkedHashMap<>();
             unitOfWork.onPrepareCommit(u -> rows.forEach(this::write));
+            unitOfWork.afterCommit(u -> statistics.written(rows.values().stream().mapToLong(List::size).sum()));
             return rows;
         });
         pending.computeIfAbsent(insert, k -> new ArrayList<>()).add(row);

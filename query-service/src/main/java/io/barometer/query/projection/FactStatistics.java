@@ -1,0 +1,67 @@
+package io.barometer.query.projection;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import jakarta.annotation.PreDestroy;
+
+/**
+ * Keeps PostgreSQL's statistics of the fact tables in step with what the projection writes. Autovacuum
+ * analyses a table once a tenth of it changed, but only on its own round (a minute apart by default): after
+ * a catch-up or a replay of a million events, views were planned for minutes as if the tables were empty
+ * (a sort spilled to disk where an index scan was right). The projection asks for the same analysis as soon
+ * as it has written that much, in the background, one at a time.
+ */
+@Component
+public class FactStatistics {
+
+    private static final Logger log = LoggerFactory.getLogger(FactStatistics.class);
+    private static final long MINIMUM_ROWS = 10_000;
+
+    private final JdbcTemplate jdbc;
+    private final AtomicLong sinceAnalysis = new AtomicLong();
+    private final AtomicBoolean analysing = new AtomicBoolean();
+    private final ExecutorService analyser = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "fact-statistics");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile long rowsAtAnalysis;
+
+    public FactStatistics(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Called once the rows of a batch are committed (an analysis sees only committed rows). */
+    public void written(long rows) {
+        long pending = sinceAnalysis.addAndGet(rows);
+        if (pending >= MINIMUM_ROWS + rowsAtAnalysis / 10 && analysing.compareAndSet(false, true)) {
+            analyser.execute(this::analyse);
+        }
+    }
+
+    private void analyse() {
+        long rows = sinceAnalysis.getAndSet(0);
+        try {
+            jdbc.execute("ANALYZE answer_fact, answer_attribution, collectivite_fact, campaign_fact");
+            rowsAtAnalysis += rows;
+        } catch (RuntimeException e) {
+            // Autovacuum still gets there on its own round; a failed analysis only costs plans for a while.
+            log.warn("Could not analyse the fact tables: {}", e.getMessage());
+        } finally {
+            analysing.set(false);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        analyser.shutdownNow();
+    }
+}
