@@ -81,6 +81,21 @@ public class ImportService {
         }
     }
 
+    /**
+     * The import stopped at a line on something other than the line itself (a conflict with a concurrent
+     * writer, the database gone): the lines before it stay applied, and sending the file again resumes it.
+     */
+    public static class ImportInterrupted extends RuntimeException {
+        public final int line;
+        public final Result before;
+
+        ImportInterrupted(int line, Result before, RuntimeException cause) {
+            super("line " + line + ": the import stopped on " + cause.getClass().getSimpleName(), cause);
+            this.line = line;
+            this.before = before;
+        }
+    }
+
     private static final Set<String> COMMON = Set.of("op", "at", "by", "onBehalfOf", "reason");
     private static final Set<String> RESPONSE = Set.of("campaign", "collectivite");
     private static final Set<String> ADMIN_OPS = Set.of("openCampaign", "moveDeadline", "registerCollectivite",
@@ -138,6 +153,7 @@ public class ImportService {
             Outcome outcome;
             try {
                 outcome = apply(text, key, importedBy);
+                remember(key, outcome.changed(), importedBy);
             } catch (DomainException e) {
                 throw new LineRejected(lineNo, e.field(), e.getMessage(), soFar);
             } catch (ApiException e) {
@@ -145,8 +161,9 @@ public class ImportService {
             } catch (AggregateNotFoundException e) {
                 ProblemHandler.FieldError missing = ProblemHandler.missing(Objects.toString(e.getAggregateIdentifier(), null));
                 throw new LineRejected(lineNo, missing.field(), missing.message(), soFar);
+            } catch (RuntimeException e) {
+                throw new ImportInterrupted(lineNo, soFar, e);
             }
-            remember(key, outcome.changed(), importedBy);
             if (outcome.changed()) {
                 applied++;
             } else {

@@ -393,9 +393,9 @@ public final class Bench {
         m.put("synthesis2014AsOfClosing", reads(q + "/api/campaigns/bvn-2014/synthesis?asOf=closing&exclude=nice-metropole",
                 repetitions, null));
         m.put("responseView", reads(null, repetitions, () -> q + "/api/campaigns/" + big.campaignId() + "/responses/"
-                + big.collectiviteId(random.nextInt(10))));
+                + big.collectiviteId(random.nextInt(Math.min(10, big.respondents())))));
         m.put("auditFiltered", reads(null, repetitions, () -> q + "/api/audit?campaign=" + big.campaignId()
-                + "&collectivite=" + big.collectiviteId(random.nextInt(10)) + "&size=50"));
+                + "&collectivite=" + big.collectiviteId(random.nextInt(Math.min(10, big.respondents()))) + "&size=50"));
         m.put("comparison", reads(q + "/api/comparisons?base=" + (smoke ? "bvn-2014" : "bvn-2013") + "&target=bvn-2014",
                 repetitions, null));
         m.put("exportProjectsCsv", reads(q + "/api/campaigns/" + big.campaignId() + "/exports/projects.csv",

@@ -62,6 +62,11 @@ final class Workload {
                 OPENS, OPENS, "bench-admin", "ADMIN");
     }
 
+    /** How many respondents the campaign has so far (collectivités 0 to n - 1 have all started). */
+    int respondents() {
+        return nextCollectivite;
+    }
+
     String collectiviteId(int n) {
         return campaignId + "-city-" + n;
     }
