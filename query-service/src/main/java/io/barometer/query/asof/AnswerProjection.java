@@ -33,6 +33,7 @@ import io.barometer.events.ResponseSubmitted;
 import io.barometer.query.projection.BatchedInserts;
 import io.barometer.query.projection.History;
 import io.barometer.query.projection.EventFacts;
+import io.barometer.query.projection.FactStatistics;
 
 /**
  * The answer history: every response event becomes one append-only row of answer_fact (keyed by its
@@ -56,10 +57,12 @@ public class AnswerProjection {
 
     private final BatchedInserts inserts;
     private final JdbcTemplate jdbc;
+    private final FactStatistics statistics;
 
-    public AnswerProjection(BatchedInserts inserts, JdbcTemplate jdbc) {
+    public AnswerProjection(BatchedInserts inserts, JdbcTemplate jdbc, FactStatistics statistics) {
         this.inserts = inserts;
         this.jdbc = jdbc;
+        this.statistics = statistics;
     }
 
     @EventHandler
@@ -140,6 +143,7 @@ public class AnswerProjection {
     @ResetHandler
     void reset() {
         jdbc.update("TRUNCATE answer_fact, answer_attribution");
+        statistics.reset();
     }
 
     private Object[] row(DomainEventMessage<?> message, TrackingToken token, String campaign, String collectivite,
