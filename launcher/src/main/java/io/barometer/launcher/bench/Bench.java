@@ -223,7 +223,10 @@ public final class Bench {
         Stats heavy = new Stats();
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        CpuShares cpu = new CpuShares(stack.command().pid(), stack.query().pid());
+        cpu.start();
         drive(targets, seconds, light, heavy, ok, failed);
+        Map<String, Object> cpuUsed = cpu.stop(ok.get() + failed.get());
         Stats all = new Stats();
         all.addAll(light);
         all.addAll(heavy);
@@ -237,6 +240,7 @@ public final class Bench {
         m.put("latencyNewResponses", light.summary());
         m.put("latencyResponsesWithHundredsOfEvents", heavy.summary());
         m.put("heavyResponseEvents", heavyEvents + 6);
+        m.put("cpu", cpuUsed);
         return m;
     }
 

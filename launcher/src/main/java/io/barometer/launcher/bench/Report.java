@@ -56,6 +56,11 @@ final class Report {
         b.append("| latency all | ").append(lat(latency)).append(" |\n");
         b.append("| latency on new responses | ").append(lat(light)).append(" |\n");
         b.append("| latency on responses of ").append(writes.get("heavyResponseEvents")).append("+ events | ").append(lat(heavy)).append(" |\n");
+        if (writes.get("cpu") instanceof Map<?, ?> cpu) {
+            b.append("| CPU while measured, in cores of the machine's ").append(Runtime.getRuntime().availableProcessors())
+                    .append(" | ").append(parts((Map<?, ?>) cpu.get("cores"), "")).append(" |\n");
+            b.append("| CPU per command | ").append(parts((Map<?, ?>) cpu.get("msPerCommand"), " ms")).append(" |\n");
+        }
         b.append("| NDJSON import | ").append(imp.get("linesPerSecond")).append(" lines/s (").append(imp.get("lines"))
                 .append(" lines in ").append(imp.get("seconds")).append(" s) |\n");
 
@@ -114,5 +119,15 @@ final class Report {
 
     private static double num(Object o) {
         return o == null ? Double.NaN : ((Number) o).doubleValue();
+    }
+
+    /** "command-service 1.04, PostgreSQL 0.6, …" from the parts CpuShares measured. */
+    private static String parts(Map<?, ?> values, String unit) {
+        Map<String, String> names = Map.of("commandService", "command-service", "postgres", "PostgreSQL",
+                "loadGenerator", "load generator", "queryService", "query-service");
+        StringBuilder b = new StringBuilder();
+        values.forEach((part, value) -> b.append(b.length() == 0 ? "" : ", ")
+                .append(names.getOrDefault(part.toString(), part.toString())).append(' ').append(value).append(unit));
+        return b.toString();
     }
 }
