@@ -62,6 +62,12 @@ public class AsOfRepository {
     private final NamedParameterJdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate cursor;
     private final TransactionTemplate readOnly;
+    /** The second half of each whole-campaign project scan; bounded, so that many syntheses queue, not pile up. */
+    private final ExecutorService scans = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "campaign-scan");
+        t.setDaemon(true);
+        return t;
+    });
 
     public AsOfRepository(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -71,13 +77,6 @@ public class AsOfRepository {
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
-
-    /** The second half of each whole-campaign project scan; bounded, so that many syntheses queue, not pile up. */
-    private final ExecutorService scans = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "campaign-scan");
-        t.setDaemon(true);
-        return t;
-    });
 
     @PreDestroy
     void stop() {
@@ -225,22 +224,18 @@ public class AsOfRepository {
         });
 
         if (withProjects) {
-            ProjectFold fold = new ProjectFold((collectivite, project) -> {
+            ProjectSink sink = (collectivite, project) -> {
                 Builder b = builders.get(collectivite);
                 if (b != null) {
                     b.projects.add(project);
                 }
-            }, only != null);
+            };
             if (only != null) {
+                ProjectFold fold = new ProjectFold(sink, true);
                 jdbc.query(projectsSql(k, oneResponse, true), p, fold::row);
                 fold.finish();
             } else {
-                scanProjects(k, p, new ArrayList<>(builders.keySet()), (collectivite, project) -> {
-                    Builder b = builders.get(collectivite);
-                    if (b != null) {
-                        b.projects.add(project);
-                    }
-                });
+                scanProjects(k, p, new ArrayList<>(builders.keySet()), sink);
             }
         }
 
