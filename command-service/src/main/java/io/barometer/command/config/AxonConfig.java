@@ -8,20 +8,14 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.ehcache.CacheManager;
 import org.ehcache.core.Ehcache;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
@@ -30,13 +24,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import io.barometer.support.axon.PostgresAxonConfig;
+
 /**
- * Axon on PostgreSQL: snake_case tables, JSON payloads through an ObjectMapper of Axon's own (so that
- * the web's JSON settings never change what is stored), and a cache plus snapshots so that a response
+ * Axon on PostgreSQL (the tables and serializers both services share, see PostgresAxonConfig), with an
+ * ObjectMapper that also stores aggregate snapshots, and a cache plus snapshots so that a response
  * holding hundreds of events loads as fast as a new one.
  */
 @Configuration
-public class AxonConfig {
+public class AxonConfig extends PostgresAxonConfig {
 
     /** Stored events are JSON of their own: not the web's ObjectMapper, and never a Spring bean. */
     static ObjectMapper axonObjectMapper() {
@@ -50,26 +46,9 @@ public class AxonConfig {
                 .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE);
     }
 
-    private static Serializer jackson() {
-        return JacksonSerializer.builder().objectMapper(axonObjectMapper()).build();
-    }
-
-    @Bean
-    @Primary
-    public Serializer serializer() {
-        return jackson();
-    }
-
-    @Bean
-    @Qualifier("messageSerializer")
-    public Serializer messageSerializer() {
-        return jackson();
-    }
-
-    @Bean
-    @Qualifier("eventSerializer")
-    public Serializer eventSerializer() {
-        return jackson();
+    @Override
+    protected ObjectMapper storedJson() {
+        return axonObjectMapper();
     }
 
     /**
@@ -94,37 +73,6 @@ public class AxonConfig {
             }
         }
         return false;
-    }
-
-    @Bean
-    public EventSchema eventSchema() {
-        return EventSchema.builder()
-                .eventTable("domain_event_entry")
-                .snapshotTable("snapshot_event_entry")
-                .globalIndexColumn("global_index")
-                .eventIdentifierColumn("event_identifier")
-                .metaDataColumn("meta_data")
-                .payloadColumn("payload")
-                .payloadRevisionColumn("payload_revision")
-                .payloadTypeColumn("payload_type")
-                .timestampColumn("time_stamp")
-                .aggregateIdentifierColumn("aggregate_identifier")
-                .sequenceNumberColumn("sequence_number")
-                .typeColumn("type")
-                .build();
-    }
-
-    @Bean
-    public TokenSchema tokenSchema() {
-        return TokenSchema.builder()
-                .setTokenTable("token_entry")
-                .setProcessorNameColumn("processor_name")
-                .setSegmentColumn("segment")
-                .setTokenColumn("token")
-                .setTokenTypeColumn("token_type")
-                .setTimestampColumn("timestamp")
-                .setOwnerColumn("owner")
-                .build();
     }
 
     @Bean(destroyMethod = "close")

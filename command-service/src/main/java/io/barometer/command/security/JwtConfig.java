@@ -1,9 +1,6 @@
 package io.barometer.command.security;
 
-import java.nio.charset.StandardCharsets;
-
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +13,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 
+import io.barometer.support.security.JwtSecurity;
+
 /** HMAC-SHA256 JWTs with the key both services share (BAROMETER_JWT_SECRET). */
 @Configuration
 public class JwtConfig {
@@ -23,12 +22,7 @@ public class JwtConfig {
     private final SecretKey key;
 
     public JwtConfig(@Value("${barometer.jwt.secret}") String secret) {
-        byte[] bytes = secret == null ? new byte[0] : secret.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length < 32) {
-            throw new IllegalStateException(
-                    "BAROMETER_JWT_SECRET must be set to at least 32 bytes (the run command generates one)");
-        }
-        this.key = new SecretKeySpec(bytes, "HmacSHA256");
+        this.key = JwtSecurity.hmacKey(secret, "the run command generates one");
     }
 
     @Bean

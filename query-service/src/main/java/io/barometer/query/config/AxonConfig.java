@@ -5,32 +5,32 @@ import java.util.concurrent.TimeUnit;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import io.barometer.support.axon.PostgresAxonConfig;
+
 /**
- * Axon reading command-service's event store: the same snake_case tables and the same JSON
- * serialization (or stored events would not deserialize), large fetches for fast catch-up and replay,
- * and a short poll so that a view follows the writes of another process closely.
+ * Axon reading command-service's event store: the same tables and JSON serialization (PostgresAxonConfig;
+ * or stored events would not deserialize), large fetches for fast catch-up and replay, and a short poll so
+ * that a view follows the writes of another process closely. The token table resolves to query.token_entry
+ * through the connections' search_path: our tokens, not command-service's.
  */
 @Configuration
-public class AxonConfig {
+public class AxonConfig extends PostgresAxonConfig {
 
     /** The ObjectMapper events were stored with; never the web's, whose settings must not change what is read. */
     public static ObjectMapper eventObjectMapper() {
@@ -40,58 +40,9 @@ public class AxonConfig {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
-    private static Serializer jackson() {
-        return JacksonSerializer.builder().objectMapper(eventObjectMapper()).build();
-    }
-
-    @Bean
-    @Primary
-    public Serializer serializer() {
-        return jackson();
-    }
-
-    @Bean
-    @Qualifier("messageSerializer")
-    public Serializer messageSerializer() {
-        return jackson();
-    }
-
-    @Bean
-    @Qualifier("eventSerializer")
-    public Serializer eventSerializer() {
-        return jackson();
-    }
-
-    @Bean
-    public EventSchema eventSchema() {
-        return EventSchema.builder()
-                .eventTable("domain_event_entry")
-                .snapshotTable("snapshot_event_entry")
-                .globalIndexColumn("global_index")
-                .eventIdentifierColumn("event_identifier")
-                .metaDataColumn("meta_data")
-                .payloadColumn("payload")
-                .payloadRevisionColumn("payload_revision")
-                .payloadTypeColumn("payload_type")
-                .timestampColumn("time_stamp")
-                .aggregateIdentifierColumn("aggregate_identifier")
-                .sequenceNumberColumn("sequence_number")
-                .typeColumn("type")
-                .build();
-    }
-
-    /** Resolves to query.token_entry through the connection's search_path: our tokens, not command-service's. */
-    @Bean
-    public TokenSchema tokenSchema() {
-        return TokenSchema.builder()
-                .setTokenTable("token_entry")
-                .setProcessorNameColumn("processor_name")
-                .setSegmentColumn("segment")
-                .setTokenColumn("token")
-                .setTokenTypeColumn("token_type")
-                .setTimestampColumn("timestamp")
-                .setOwnerColumn("owner")
-                .build();
+    @Override
+    protected ObjectMapper storedJson() {
+        return eventObjectMapper();
     }
 
     // Only on the PostgreSQL store: with BAROMETER_AXONSERVER_ENABLED=true Axon's own auto-configuration
