@@ -10,7 +10,7 @@ stale() {
   local jar
   jar=$(ls "$1"/target/*-exec.jar 2>/dev/null | head -n 1)
   [ -z "$jar" ] && return 0
-  [ -n "$(find "$1"/src "$1"/pom.xml shared-events/src -newer "$jar" -print -quit 2>/dev/null)" ]
+  [ -n "$(find "$1"/src "$1"/pom.xml shared-events/src service-support/src -newer "$jar" -print -quit 2>/dev/null)" ]
 }
 
 if stale command-service || stale query-service || stale launcher; then
