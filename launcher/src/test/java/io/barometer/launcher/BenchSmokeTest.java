@@ -27,6 +27,10 @@ class BenchSmokeTest {
         assertThat(results.get("mode").asText()).isEqualTo("smoke");
         assertThat(results.get("writes").get("commandsPerSecond").asDouble()).isPositive();
         assertThat(results.get("writes").get("failed").asLong()).isZero();
+        // Both services did the writing: each part's CPU during the measured writes is read, not left at zero.
+        JsonNode cores = results.get("writes").get("cpu").get("cores");
+        assertThat(cores.get("commandService").asDouble()).isPositive();
+        assertThat(cores.get("loadGenerator").asDouble()).isPositive();
         assertThat(results.get("import").get("lines").asInt()).isEqualTo(200);
         assertThat(results.get("stages")).hasSize(2);
         for (JsonNode stage : results.get("stages")) {
@@ -36,6 +40,6 @@ class BenchSmokeTest {
             }
         }
         assertThat(results.get("replay").get("status").asInt()).isLessThan(300);
-        assertThat(Files.readString(out.resolve("benchmarks.md"))).contains("Against DESIGN §9");
+        assertThat(Files.readString(out.resolve("benchmarks.md"))).contains("Against DESIGN §9").contains("CPU per command");
     }
 }

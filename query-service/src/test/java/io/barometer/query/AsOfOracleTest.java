@@ -16,22 +16,13 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import org.axonframework.common.jdbc.DataSourceConnectionProvider;
-import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.barometer.command.testing.Http;
 import io.barometer.events.questionnaire.Questionnaires;
@@ -72,7 +63,7 @@ class AsOfOracleTest extends ServicesTest {
     static void appendEveryLog() {
         seeds().forEach(seed -> {
             RandomLog log = new RandomLog(seed, unique("oracle-" + seed));
-            append(log);
+            SERVICES.appendToStore(log.events);
             LOGS.put(seed, log);
         });
         awaitProjections();
@@ -157,21 +148,5 @@ class AsOfOracleTest extends ServicesTest {
         }
         assertThat(actual).as(where).isEqualTo(expected);
         assertThat(actual.eventsThrough()).as(where + ": eventsThrough").isEqualTo(expected.eventsThrough());
-    }
-
-    /** Straight into the event table, as command-service's storage engine writes it. */
-    private static void append(RandomLog log) {
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).build();
-        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
-                .connectionProvider(new DataSourceConnectionProvider(SERVICES.command.getBean(DataSource.class)))
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .eventSerializer(serializer)
-                .snapshotSerializer(serializer)
-                .schema(SERVICES.command.getBean(EventSchema.class))
-                .build();
-        engine.appendEvents(log.events);
     }
 }

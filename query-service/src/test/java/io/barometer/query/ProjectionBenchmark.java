@@ -12,22 +12,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
-import javax.sql.DataSource;
 
-import org.axonframework.common.jdbc.DataSourceConnectionProvider;
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.barometer.command.testing.Http;
 import io.barometer.events.ActorStatementRated;
@@ -193,15 +183,6 @@ class ProjectionBenchmark extends ServicesTest {
 
     /** A campaign of {@code respondents} responses of about 2 × projects events each, appended in chunks. */
     private static long append(String campaign, int respondents, int projects) {
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).build();
-        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
-                .connectionProvider(new DataSourceConnectionProvider(SERVICES.command.getBean(DataSource.class)))
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .eventSerializer(serializer).snapshotSerializer(serializer)
-                .schema(SERVICES.command.getBean(EventSchema.class)).build();
         Random random = new Random(42);
         List<DomainEventMessage<?>> chunk = new ArrayList<>();
         long count = 0;
@@ -244,12 +225,12 @@ class ProjectionBenchmark extends ServicesTest {
             }
             chunk.add(event("Response", id, seq, new ResponseSubmitted(id, campaign, c), at.plusSeconds(60)));
             if (chunk.size() > 5000) {
-                engine.appendEvents(chunk);
+                SERVICES.appendToStore(chunk);
                 count += chunk.size();
                 chunk.clear();
             }
         }
-        engine.appendEvents(chunk);
+        SERVICES.appendToStore(chunk);
         return count + chunk.size();
     }
 

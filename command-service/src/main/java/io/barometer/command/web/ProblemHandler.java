@@ -69,7 +69,23 @@ public class ProblemHandler {
 
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     ResponseEntity<ProblemDetail> concurrent(RuntimeException e) {
+        return conflict();
+    }
+
+    /** A concurrent writer won (even after the Dispatcher's retry on fresh state). */
+    public static boolean isConflict(Throwable e) {
+        return e instanceof ConcurrencyException || e instanceof AggregateStreamCreationException;
+    }
+
+    public static ResponseEntity<ProblemDetail> conflict() {
         return problem(HttpStatus.CONFLICT, "A concurrent change won; retry", List.of());
+    }
+
+    /** Logged with its stack trace; answered with the request id to quote, never the exception's text. */
+    public static ResponseEntity<ProblemDetail> failure(Throwable e) {
+        log.error("Unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected failure; quote request id "
+                + MDC.get(RequestIdFilter.MDC_KEY) + " when reporting it", List.of());
     }
 
     /**
@@ -85,9 +101,7 @@ public class ProblemHandler {
             }
             return ResponseEntity.status(spring.getStatusCode()).headers(spring.getHeaders()).body(body);
         }
-        log.error("Unexpected failure", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected failure; quote request id "
-                + MDC.get(RequestIdFilter.MDC_KEY) + " when reporting it", List.of());
+        return failure(e);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

@@ -59,8 +59,8 @@ class ImportInterruptedTest {
         assertThat(answer.getStatusCode().value()).isEqualTo(500);
         assertThat(answer.getBody().getProperties()).containsEntry("line", 4).containsEntry("applied", 2)
                 .containsEntry("unchanged", 0);
-        assertThat(answer.getBody().getDetail()).contains("line 4").contains("sending the same file again")
-                .doesNotContain("connection refused");
+        assertThat(answer.getBody().getDetail()).startsWith("At line 4: Unexpected failure")
+                .contains("sending the same file again").doesNotContain("connection refused");
     }
 
     @Test
@@ -75,5 +75,6 @@ class ImportInterruptedTest {
         ResponseEntity<ProblemDetail> answer = new ImportController(imports).interrupted(stopped);
         assertThat(answer.getStatusCode().value()).isEqualTo(409);
         assertThat(answer.getBody().getProperties()).containsEntry("line", 2).containsEntry("applied", 1);
+        assertThat(answer.getBody().getDetail()).startsWith("At line 2: A concurrent change won");
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -101,19 +102,11 @@ public class AsOfRepository {
     /**
      * Every live project of a campaign as of {@code asOf}, with its label and last change, folded from a
      * database cursor as it streams, so that a campaign of any size passes through in constant memory.
-     * Must run inside a transaction (PostgreSQL keeps a cursor open only within one).
      */
-    public void streamProjects(Campaign campaign, Instant asOf, Basis basis, int fetchSize, ProjectSink sink) {
+    public void streamProjects(Campaign campaign, Instant asOf, Basis basis, ProjectSink sink) {
         MapSqlParameterSource p = new MapSqlParameterSource("c", campaign.id())
-                .addValue("t", OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC))
-                .addValue("coll", null);
-        org.springframework.jdbc.core.JdbcTemplate cursor = new org.springframework.jdbc.core.JdbcTemplate(
-                jdbc.getJdbcTemplate().getDataSource());
-        cursor.setFetchSize(fetchSize);
-        ProjectFold fold = new ProjectFold(sink, true);
-        new NamedParameterJdbcTemplate(cursor).query(projectsSql(basis.column(), "", true), p,
-                (org.springframework.jdbc.core.RowCallbackHandler) fold::row);
-        fold.finish();
+                .addValue("t", OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC));
+        fold(projectsSql(basis.column(), "", true), p, new ProjectFold(sink, true));
     }
 
     /** One response as of {@code asOf}, with each project's label and last change; empty if not started then. */
@@ -271,9 +264,12 @@ public class AsOfRepository {
     }
 
     private void scanProjects(String k, MapSqlParameterSource p, String half, ProjectSink sink) {
-        ProjectFold fold = new ProjectFold(sink, false);
-        readOnly.executeWithoutResult(tx -> cursor.query(projectsSql(k, half, false), p,
-                (org.springframework.jdbc.core.RowCallbackHandler) fold::row));
+        fold(projectsSql(k, half, false), p, new ProjectFold(sink, false));
+    }
+
+    /** Project facts from a cursor (which PostgreSQL keeps only within a transaction) into a fold. */
+    private void fold(String sql, MapSqlParameterSource p, ProjectFold fold) {
+        readOnly.executeWithoutResult(tx -> cursor.query(sql, p, (RowCallbackHandler) fold::row));
         fold.finish();
     }
 

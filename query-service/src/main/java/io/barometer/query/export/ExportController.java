@@ -15,7 +15,6 @@ import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -50,17 +49,13 @@ public class ExportController {
             "coordination", "coordination_label");
 
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-    private static final int FETCH_SIZE = 2000;
 
     private final CampaignRepository campaigns;
     private final AsOfRepository asOf;
-    private final TransactionTemplate readOnly;
 
-    public ExportController(CampaignRepository campaigns, AsOfRepository asOf, TransactionTemplate transactions) {
+    public ExportController(CampaignRepository campaigns, AsOfRepository asOf) {
         this.campaigns = campaigns;
         this.asOf = asOf;
-        this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
-        this.readOnly.setReadOnly(true);
     }
 
     /** The view a file is cut from: campaign, instant, basis and the respondents kept. */
@@ -83,28 +78,27 @@ public class ExportController {
         }
         return file(cut, "projects", csv -> {
             csv.row(PROJECT_COLUMNS);
-            readOnly.executeWithoutResult(tx -> this.asOf.streamProjects(cut.campaign(), cut.asOf(), cut.basis(),
-                    FETCH_SIZE, (collectivite, p) -> {
-                        AsOfState.Respondent r = kept.get(collectivite);
-                        if (r == null) {
-                            return;
-                        }
-                        var place = r.place();
-                        var g = p.governance();
-                        write(csv, List.of(cut.campaign().id(), collectivite, place == null ? "" : nullToEmpty(place.name()),
-                                place == null || place.kind() == null ? "" : place.kind().name(),
-                                place == null ? "" : nullToEmpty(labels.kind(place.kind())),
-                                place == null ? "" : nullToEmpty(place.region()), r.late(), p.projectId(), p.domain(),
-                                nullToEmpty(labels.domain(p.domain())), nullToEmpty(p.catalogueItem()),
-                                nullToEmpty(labels.catalogueItem(p.catalogueItem())), nullToEmpty(p.label()),
-                                p.status() == null ? "" : p.status().name(), nullToEmpty(labels.status(p.status())),
-                                p.status() == null ? "" : p.status().score(), nullToEmpty(g.measure()),
-                                nullToEmpty(labels.measure(g.measure())), nullToEmpty(g.means()),
-                                nullToEmpty(labels.means(g.means())), code(g.managementMode()),
-                                nullToEmpty(labels.managementMode(g.managementMode())), code(g.decisionMode()),
-                                nullToEmpty(labels.decisionMode(g.decisionMode())), code(g.coordination()),
-                                nullToEmpty(labels.coordination(g.coordination()))));
-                    }));
+            this.asOf.streamProjects(cut.campaign(), cut.asOf(), cut.basis(), (collectivite, p) -> {
+                AsOfState.Respondent r = kept.get(collectivite);
+                if (r == null) {
+                    return;
+                }
+                var place = r.place();
+                var g = p.governance();
+                write(csv, List.of(cut.campaign().id(), collectivite, place == null ? "" : nullToEmpty(place.name()),
+                        place == null || place.kind() == null ? "" : place.kind().name(),
+                        place == null ? "" : nullToEmpty(labels.kind(place.kind())),
+                        place == null ? "" : nullToEmpty(place.region()), r.late(), p.projectId(), p.domain(),
+                        nullToEmpty(labels.domain(p.domain())), nullToEmpty(p.catalogueItem()),
+                        nullToEmpty(labels.catalogueItem(p.catalogueItem())), nullToEmpty(p.label()),
+                        p.status() == null ? "" : p.status().name(), nullToEmpty(labels.status(p.status())),
+                        p.status() == null ? "" : p.status().score(), nullToEmpty(g.measure()),
+                        nullToEmpty(labels.measure(g.measure())), nullToEmpty(g.means()),
+                        nullToEmpty(labels.means(g.means())), code(g.managementMode()),
+                        nullToEmpty(labels.managementMode(g.managementMode())), code(g.decisionMode()),
+                        nullToEmpty(labels.decisionMode(g.decisionMode())), code(g.coordination()),
+                        nullToEmpty(labels.coordination(g.coordination()))));
+            });
         });
     }
 

@@ -1,5 +1,6 @@
 package io.barometer.query.projection;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -7,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,16 +32,22 @@ public class FactStatistics {
     private final JdbcTemplate jdbc;
     private final AtomicLong sinceAnalysis = new AtomicLong();
     private final AtomicBoolean analysing = new AtomicBoolean();
-    private final ExecutorService analyser = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "fact-statistics");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Executor analyser;
     /** Rows of the fact tables as of the last analysis; -1 until read from PostgreSQL's own estimate. */
     private volatile long rowsAtAnalysis = -1;
 
+    @Autowired
     public FactStatistics(JdbcTemplate jdbc) {
+        this(jdbc, Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "fact-statistics");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    FactStatistics(JdbcTemplate jdbc, Executor analyser) {
         this.jdbc = jdbc;
+        this.analyser = analyser;
     }
 
     /** Called once the rows of a batch are committed (an analysis sees only committed rows). */
@@ -83,6 +91,8 @@ public class FactStatistics {
 
     @PreDestroy
     void stop() {
-        analyser.shutdownNow();
+        if (analyser instanceof ExecutorService service) {
+            service.shutdownNow();
+        }
     }
 }

@@ -17,7 +17,7 @@ public class SecurityConfig {
 
     /**
      * Spring Security observes every filter of every request (an observation and a tagged counter lookup
-     * each): profiled as a tenth of the write path's CPU. Requests stay timed by http.server.requests.
+     * each), as costly here as on command-service's write path. Requests stay timed by http.server.requests.
      */
     @Bean
     public SecurityObservationSettings securityObservations() {

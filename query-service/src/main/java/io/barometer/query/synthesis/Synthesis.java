@@ -130,14 +130,9 @@ public final class Synthesis {
 
     // --- projects and governance: one pass over the projects ---------------------------------------------
 
+    /** The project figures alone (a comparison's); the governance levels' counts play no part in them. */
     public static ProjectFigures projects(List<Respondent> respondents, List<String> domains) {
         return new Pass(respondents, domains, 4, 4).projects();
-    }
-
-    public static GovernanceFigures governance(List<Respondent> respondents, List<String> domains,
-                                               Questionnaire questionnaire) {
-        return new Pass(respondents, domains, questionnaire.measureLevelCount(), questionnaire.meansLevelCount())
-                .governance();
     }
 
     /** Counts of a 1–N level field over the projects with some governance, in one scope (a domain or all). */

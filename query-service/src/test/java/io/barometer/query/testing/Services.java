@@ -8,9 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.jar.JarFile;
 
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,6 +53,14 @@ public final class Services {
             instance = new Services();
         }
         return instance;
+    }
+
+    /**
+     * Events straight into the event table through command-service's own storage engine (its table, its
+     * serializer), as if written by commands: for logs no command sequence could produce quickly.
+     */
+    public void appendToStore(List<? extends EventMessage<?>> events) {
+        command.getBean(EventStorageEngine.class).appendEvents(events);
     }
 
     public Http commandHttp() {

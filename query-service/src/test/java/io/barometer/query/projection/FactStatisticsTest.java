@@ -1,0 +1,61 @@
+package io.barometer.query.projection;
+
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * When the projection asks PostgreSQL to analyse its tables: once they grew by half since the last analysis
+ * (and by at least 50 000 rows), the size after a restart taken from PostgreSQL's own estimate. The analyses
+ * run on the calling thread here, so each decision is seen as it is made.
+ */
+class FactStatisticsTest {
+
+    private static final String ANALYZE = "ANALYZE answer_fact, answer_attribution, collectivite_fact, campaign_fact";
+
+    private final JdbcTemplate jdbc = mock(JdbcTemplate.class);
+    private final FactStatistics statistics = new FactStatistics(jdbc, Runnable::run);
+
+    private void estimate(long rows) {
+        when(jdbc.queryForObject(anyString(), eq(Long.class))).thenReturn(rows);
+    }
+
+    @Test
+    void fromAnEmptyStoreTheFirstAnalysisComesAfterFiftyThousandRowsThenAtHalfAgain() {
+        estimate(0);
+        statistics.written(49_999);
+        verify(jdbc, never()).execute(ANALYZE);
+        statistics.written(1);
+        verify(jdbc, times(1)).execute(ANALYZE);
+        statistics.written(74_999); // the bar is now 50 000 + 50 000 / 2
+        verify(jdbc, times(1)).execute(ANALYZE);
+        statistics.written(1);
+        verify(jdbc, times(2)).execute(ANALYZE);
+    }
+
+    @Test
+    void afterARestartTheBarStartsFromWhatTheTablesAlreadyHold() {
+        estimate(1_000_000);
+        statistics.written(60_000);
+        verify(jdbc, never()).execute(ANALYZE);
+        statistics.written(489_999); // 549 999 rows of the 550 000 the bar asks for
+        verify(jdbc, never()).execute(ANALYZE);
+        statistics.written(1);
+        verify(jdbc, times(1)).execute(ANALYZE);
+    }
+
+    @Test
+    void aReplaysResetStartsTheBarFromNothing() {
+        estimate(1_000_000);
+        statistics.reset();
+        statistics.written(50_000);
+        verify(jdbc, times(1)).execute(ANALYZE);
+    }
+}
