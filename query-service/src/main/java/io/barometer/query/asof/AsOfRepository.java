@@ -32,10 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.barometer.events.AgreementLevel;
 import io.barometer.events.CollectiviteKind;
-import io.barometer.events.CoordinationMode;
-import io.barometer.events.DecisionMode;
 import io.barometer.events.Governance;
-import io.barometer.events.ManagementMode;
 import io.barometer.events.Motivation;
 import io.barometer.events.ProgressStatus;
 import io.barometer.events.RespondentRole;
@@ -57,14 +54,17 @@ public class AsOfRepository {
     private static final TypeReference<Map<Motivation, List<String>>> DEFINITIONS = new TypeReference<>() {
     };
 
+    /** Slices of a whole-campaign project scan read at once (see scanProjects). */
+    private static final int SLICES = 2;
+
     /** Rows per round trip when a campaign's project facts stream from a cursor. */
     private static final int PROJECT_FETCH_SIZE = 10_000;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate cursor;
     private final TransactionTemplate readOnly;
-    /** The second half of each whole-campaign project scan; bounded, so that many syntheses queue, not pile up. */
-    private final ExecutorService scans = Executors.newFixedThreadPool(2, r -> {
+    /** Runs the slices of whole-campaign project scans; bounded, so that many syntheses queue, not pile up. */
+    private final ExecutorService scans = Executors.newFixedThreadPool(SLICES, r -> {
         Thread t = new Thread(r, "campaign-scan");
         t.setDaemon(true);
         return t;
@@ -104,9 +104,7 @@ public class AsOfRepository {
      * database cursor as it streams, so that a campaign of any size passes through in constant memory.
      */
     public void streamProjects(Campaign campaign, Instant asOf, Basis basis, ProjectSink sink) {
-        MapSqlParameterSource p = new MapSqlParameterSource("c", campaign.id())
-                .addValue("t", OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC));
-        fold(projectsSql(basis.column(), "", true), p, new ProjectFold(sink, true));
+        fold(projectsSql(basis.column(), "", true), parameters(campaign, asOf), new ProjectFold(sink, null, true));
     }
 
     /** One response as of {@code asOf}, with each project's label and last change; empty if not started then. */
@@ -141,72 +139,96 @@ public class AsOfRepository {
 
     private AsOfState load(Campaign campaign, Instant asOf, Basis basis, String only, boolean withProjects) {
         String k = basis.column();
-        MapSqlParameterSource p = new MapSqlParameterSource("c", campaign.id())
-                .addValue("t", OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC))
-                .addValue("closes", OffsetDateTime.ofInstant(campaign.closesAt(), ZoneOffset.UTC))
+        MapSqlParameterSource p = parameters(campaign, asOf)
                 .addValue("coll", only);
         String oneResponse = only == null ? "" : " AND collectivite_id = :coll";
 
+        // A whole campaign's projects, the largest read of all, are read while the rest is: in slices of the
+        // respondents started as of T, on threads of their own.
+        List<Future<Gathered>> slices = withProjects && only == null ? scanProjects(k, p, jdbc.queryForList("""
+                SELECT collectivite_id FROM answer_fact
+                WHERE campaign_id = :c AND project_id IS NULL AND attribute = 'started' AND %1$s <= :t
+                ORDER BY collectivite_id
+                """.formatted(k), p, String.class)) : List.of();
+        try {
+            Map<String, Builder> builders = respondents(k, p, oneResponse);
+            if (builders.isEmpty()) {
+                return new AsOfState(campaign, asOf, basis, List.of());
+            }
+            places(k, p, builders);
+
+            // The project facts count as changes too: the folds count them as they read them; without the
+            // projects, one aggregate counts them.
+            List<Gathered> gathered = new ArrayList<>();
+            if (withProjects && only != null) {
+                Gathered one = new Gathered();
+                ProjectFold fold = new ProjectFold(one, one, true);
+                jdbc.query(projectsSql(k, oneResponse, true), p, fold::row);
+                fold.finish();
+                gathered.add(one);
+            } else if (!withProjects) {
+                Gathered counted = new Gathered();
+                jdbc.query("""
+                        SELECT collectivite_id, count(*) AS changes,
+                               count(*) FILTER (WHERE effective_at > :closes) AS after_closing,
+                               max(sequence_number) AS last_sequence, max(global_index) AS through
+                        FROM answer_fact
+                        WHERE campaign_id = :c AND project_id IS NOT NULL AND %1$s <= :t%2$s
+                        GROUP BY collectivite_id
+                        """.formatted(k, oneResponse), p, (RowCallbackHandler) rs -> counted.respondent(
+                        rs.getString("collectivite_id"), rs.getLong("changes"), rs.getLong("after_closing"),
+                        rs.getLong("last_sequence"), rs.getLong("through")));
+                gathered.add(counted);
+            }
+            gathered.addAll(join(slices));
+
+            List<AsOfState.Respondent> respondents = new ArrayList<>(builders.size());
+            for (Builder b : builders.values()) {
+                for (Gathered g : gathered) {
+                    g.into(b);
+                }
+                respondents.add(b.build(campaign.closesAt()));
+            }
+            return new AsOfState(campaign, asOf, basis, respondents);
+        } finally {
+            slices.forEach(f -> f.cancel(true));
+        }
+    }
+
+    /**
+     * Every response-level fact as of T, newest first per value: the first of each (attribute, statement) is
+     * the value; all of them count as the respondent's changes. Only the respondents started as of T remain.
+     */
+    private Map<String, Builder> respondents(String k, MapSqlParameterSource p, String oneResponse) {
         Map<String, Builder> builders = new TreeMap<>();
+        ResponseFold responses = new ResponseFold(builders);
         jdbc.query("""
-                SELECT DISTINCT ON (collectivite_id, attribute, statement)
-                       collectivite_id, attribute, statement, effective_at, role, works_in_digital, organisation,
+                SELECT collectivite_id, attribute, statement, sequence_number, global_index,
+                       effective_at > :closes AS after_closing, effective_at, role, works_in_digital, organisation,
                        ranking, definitions, level, submitted
                 FROM answer_fact
                 WHERE campaign_id = :c AND project_id IS NULL AND %1$s <= :t%2$s
                 ORDER BY collectivite_id, attribute, statement, %1$s DESC, sequence_number DESC
-                """.formatted(k, oneResponse), p, rs -> {
-            String collectivite = rs.getString("collectivite_id");
-            Builder b = builders.computeIfAbsent(collectivite, Builder::new);
-            switch (rs.getString("attribute")) {
-                case Attribute.STARTED -> b.startedAt = instant(rs, "effective_at");
-                case Attribute.PROFILE -> b.profile = new AsOfState.Profile(
-                        RespondentRole.valueOf(rs.getString("role")), rs.getBoolean("works_in_digital"),
-                        rs.getString("organisation"));
-                case Attribute.MOTIVATIONS -> b.motivations = new AsOfState.Ranking(
-                        ranking(rs.getString("ranking")), definitions(rs.getString("definitions")));
-                case Attribute.ACTOR -> b.actors.put(rs.getString("statement"),
-                        AgreementLevel.valueOf(rs.getString("level")));
-                case Attribute.SUBMISSION -> {
-                    b.submitted = rs.getBoolean("submitted");
-                    b.submittedAt = b.submitted ? instant(rs, "effective_at") : null;
-                }
-                default -> throw new IllegalStateException("unknown attribute " + rs.getString("attribute"));
-            }
-        });
+                """.formatted(k, oneResponse), p, responses::row);
         // A value without its start cannot happen on either clock (the write side refuses it); drop it anyway.
         builders.values().removeIf(b -> b.startedAt == null);
-        if (builders.isEmpty()) {
-            return new AsOfState(campaign, asOf, basis, List.of());
-        }
+        return builders;
+    }
 
-        jdbc.query("""
-                SELECT collectivite_id, count(*) AS changes,
-                       count(*) FILTER (WHERE effective_at > :closes) AS after_closing,
-                       max(sequence_number) AS last_sequence, max(global_index) AS through
-                FROM answer_fact
-                WHERE campaign_id = :c AND %1$s <= :t%2$s
-                GROUP BY collectivite_id
-                """.formatted(k, oneResponse), p, rs -> {
-            Builder b = builders.get(rs.getString("collectivite_id"));
-            if (b != null) {
-                b.changes = rs.getLong("changes");
-                b.changesAfterClosing = rs.getLong("after_closing");
-                b.version = rs.getLong("last_sequence") + 1;
-                b.through = Math.max(b.through, rs.getLong("through"));
-            }
-        });
-
-        // Only the respondents' profiles: the synthesis of a small campaign must not read every collectivité
-        // the store knows.
-        p.addValue("respondents", builders.keySet().toArray(String[]::new));
+    /**
+     * The profiles of the respondents' collectivités as of T — only theirs: the synthesis of a small campaign
+     * must not read every collectivité the store knows.
+     */
+    private void places(String k, MapSqlParameterSource p, Map<String, Builder> builders) {
+        MapSqlParameterSource q = new MapSqlParameterSource(p.getValues())
+                .addValue("respondents", builders.keySet().toArray(String[]::new));
         jdbc.query("""
                 SELECT DISTINCT ON (collectivite_id) collectivite_id, name, kind, region, population,
                        max(global_index) OVER (PARTITION BY collectivite_id) AS through
                 FROM collectivite_fact
                 WHERE collectivite_id = ANY(:respondents) AND %1$s <= :t
                 ORDER BY collectivite_id, %1$s DESC, sequence_number DESC
-                """.formatted(k), p, rs -> {
+                """.formatted(k), q, rs -> {
             Builder b = builders.get(rs.getString("collectivite_id"));
             if (b != null) {
                 String kind = rs.getString("kind");
@@ -215,56 +237,159 @@ public class AsOfRepository {
                 b.through = Math.max(b.through, rs.getLong("through"));
             }
         });
+    }
 
-        if (withProjects) {
-            ProjectSink sink = (collectivite, project) -> {
-                Builder b = builders.get(collectivite);
-                if (b != null) {
-                    b.projects.add(project);
-                }
-            };
-            if (only != null) {
-                ProjectFold fold = new ProjectFold(sink, true);
-                jdbc.query(projectsSql(k, oneResponse, true), p, fold::row);
-                fold.finish();
-            } else {
-                scanProjects(k, p, new ArrayList<>(builders.keySet()), sink);
+    private static MapSqlParameterSource parameters(Campaign campaign, Instant asOf) {
+        return new MapSqlParameterSource("c", campaign.id())
+                .addValue("t", OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC))
+                .addValue("closes", OffsetDateTime.ofInstant(campaign.closesAt(), ZoneOffset.UTC));
+    }
+
+    /** Receives, once per respondent, what a read of its facts counted. */
+    private interface Tally {
+        void respondent(String collectiviteId, long changes, long afterClosing, long lastSequence, long through);
+    }
+
+    /** What a read of project facts found per respondent, kept until the respondents are built. */
+    private static final class Gathered implements ProjectSink, Tally {
+        private final Map<String, Found> byRespondent = new HashMap<>();
+        private Found last;
+
+        private static final class Found {
+            final String collectiviteId;
+            final List<AsOfState.Project> projects = new ArrayList<>();
+            long changes;
+            long afterClosing;
+            long lastSequence = -1;
+            long through;
+
+            Found(String collectiviteId) {
+                this.collectiviteId = collectiviteId;
             }
         }
 
-        List<AsOfState.Respondent> respondents = new ArrayList<>(builders.size());
-        for (Builder b : builders.values()) {
-            respondents.add(b.build(campaign.closesAt()));
+        @Override
+        public void accept(String collectiviteId, AsOfState.Project project) {
+            of(collectiviteId).projects.add(project);
         }
-        return new AsOfState(campaign, asOf, basis, respondents);
+
+        @Override
+        public void respondent(String collectiviteId, long changes, long afterClosing, long lastSequence, long through) {
+            Found f = of(collectiviteId);
+            f.changes += changes;
+            f.afterClosing += afterClosing;
+            f.lastSequence = Math.max(f.lastSequence, lastSequence);
+            f.through = Math.max(f.through, through);
+        }
+
+        /** The folds hand over one respondent after the other: the last one found is usually the one. */
+        private Found of(String collectiviteId) {
+            if (last == null || !last.collectiviteId.equals(collectiviteId)) {
+                last = byRespondent.computeIfAbsent(collectiviteId, Found::new);
+            }
+            return last;
+        }
+
+        void into(Builder b) {
+            Found f = byRespondent.get(b.collectiviteId);
+            if (f != null) {
+                b.projects.addAll(f.projects);
+                b.count(f.changes, f.afterClosing, f.lastSequence, f.through);
+            }
+        }
     }
 
     /**
-     * A whole campaign's project facts, the largest read of all, in two halves of its respondents read at
-     * once (a PostgreSQL backend and a JVM thread each: the two cores), each from a cursor (which PostgreSQL
-     * keeps only within a transaction) and folded while the server still sends it. The halves share no
-     * respondent, so the sink never sees one respondent from two threads.
+     * Folds a campaign's response-level facts, read newest first per (respondent, attribute, statement):
+     * the first of each group is the value as of T; every fact counts as a change.
      */
-    private void scanProjects(String k, MapSqlParameterSource p, List<String> respondents, ProjectSink sink) {
-        p.addValue("middle", respondents.get(respondents.size() / 2));
-        Future<?> upper = scans.submit(() -> scanProjects(k, p, " AND collectivite_id >= :middle", sink));
-        try {
-            scanProjects(k, p, " AND collectivite_id < :middle", sink);
-            upper.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            upper.cancel(true);
-            throw new IllegalStateException("interrupted while reading a campaign's projects", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (RuntimeException e) {
-            upper.cancel(true);
-            throw e;
+    private static final class ResponseFold {
+        private final Map<String, Builder> builders;
+        private Builder builder;
+        private String attribute;
+        private String statement;
+
+        ResponseFold(Map<String, Builder> builders) {
+            this.builders = builders;
+        }
+
+        void row(ResultSet rs) throws SQLException {
+            String collectivite = rs.getString("collectivite_id");
+            if (builder == null || !builder.collectiviteId.equals(collectivite)) {
+                builder = builders.computeIfAbsent(collectivite, Builder::new);
+                attribute = null;
+            }
+            builder.count(1, rs.getBoolean("after_closing") ? 1 : 0, rs.getLong("sequence_number"),
+                    rs.getLong("global_index"));
+            String a = rs.getString("attribute");
+            String s = rs.getString("statement");
+            if (a.equals(attribute) && s.equals(statement)) {
+                return;
+            }
+            attribute = a;
+            statement = s;
+            Builder b = builder;
+            switch (a) {
+                case Attribute.STARTED -> b.startedAt = instant(rs, "effective_at");
+                case Attribute.PROFILE -> b.profile = new AsOfState.Profile(
+                        RespondentRole.valueOf(rs.getString("role")), rs.getBoolean("works_in_digital"),
+                        rs.getString("organisation"));
+                case Attribute.MOTIVATIONS -> b.motivations = new AsOfState.Ranking(
+                        ranking(rs.getString("ranking")), definitions(rs.getString("definitions")));
+                case Attribute.ACTOR -> b.actors.put(s, AgreementLevel.valueOf(rs.getString("level")));
+                case Attribute.SUBMISSION -> {
+                    b.submitted = rs.getBoolean("submitted");
+                    b.submittedAt = b.submitted ? instant(rs, "effective_at") : null;
+                }
+                default -> throw new IllegalStateException("unknown attribute " + a);
+            }
         }
     }
 
-    private void scanProjects(String k, MapSqlParameterSource p, String half, ProjectSink sink) {
-        fold(projectsSql(k, half, false), p, new ProjectFold(sink, false));
+    /**
+     * Starts reading a whole campaign's project facts in slices of its respondents, each on a thread of the
+     * scan pool and from a cursor (which PostgreSQL keeps only within a transaction), folded as it arrives. A
+     * cursor alternates between the server producing a batch and the service folding it, so one slice keeps
+     * at most one core busy; two keep both PostgreSQL and the service busy on the two cores. The slices share
+     * no respondent; the first and the last are open-ended, so that every fact is read whatever the list.
+     */
+    private List<Future<Gathered>> scanProjects(String k, MapSqlParameterSource p, List<String> respondents) {
+        int slices = Math.min(SLICES, respondents.size());
+        List<Future<Gathered>> futures = new ArrayList<>(slices);
+        for (int i = 0; i < slices; i++) {
+            MapSqlParameterSource slice = new MapSqlParameterSource(p.getValues());
+            String bounds = "";
+            if (i > 0) {
+                slice.addValue("from", respondents.get(i * respondents.size() / slices));
+                bounds += " AND collectivite_id >= :from";
+            }
+            if (i + 1 < slices) {
+                slice.addValue("to", respondents.get((i + 1) * respondents.size() / slices));
+                bounds += " AND collectivite_id < :to";
+            }
+            String sql = projectsSql(k, bounds, false);
+            futures.add(scans.submit(() -> {
+                Gathered g = new Gathered();
+                fold(sql, slice, new ProjectFold(g, g, false));
+                return g;
+            }));
+        }
+        return futures;
+    }
+
+    private static List<Gathered> join(List<Future<Gathered>> slices) {
+        List<Gathered> done = new ArrayList<>(slices.size());
+        try {
+            for (Future<Gathered> slice : slices) {
+                done.add(slice.get());
+            }
+            return done;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading a campaign's projects", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /** Project facts from a cursor (which PostgreSQL keeps only within a transaction) into a fold. */
@@ -273,26 +398,47 @@ public class AsOfRepository {
         fold.finish();
     }
 
-    /** Every project fact of a campaign as of T, newest first per project: what {@link ProjectFold} reads. */
+    /**
+     * Every project fact of a campaign as of T, newest first per project: what {@link ProjectFold} reads, by
+     * position. Without the details (label, instant of the last change) every column is in the clock's
+     * covering index, so that PostgreSQL can read the index alone.
+     */
     private static String projectsSql(String k, String oneResponse, boolean details) {
         return """
-                SELECT collectivite_id, project_id, change, domain, catalogue_item%3$s, status, measure, means,
-                       management_mode, decision_mode, coordination, effective_at
+                SELECT collectivite_id, project_id, sequence_number, global_index, effective_at > :closes AS after_closing,
+                       project_code, domain, catalogue_item%3$s
                 FROM answer_fact
                 WHERE campaign_id = :c AND project_id IS NOT NULL AND %1$s <= :t%2$s
                 ORDER BY collectivite_id, project_id, %1$s DESC, sequence_number DESC
-                """.formatted(k, oneResponse, details ? ", label" : "");
+                """.formatted(k, oneResponse, details ? ", label, effective_at" : "");
     }
 
     /**
      * Folds a campaign's project facts, read newest first per project, into its live projects: the first fact
      * setting the status (a declaration or a progress update) gives the status, the first setting the
      * governance (a declaration or a scoring) the governance; a project counts if declared and not withdrawn
-     * as of T. The first fact of all is the project's last change.
+     * as of T. The first fact of all is the project's last change. With a {@link Tally}, it also counts each
+     * respondent's facts (they come grouped by respondent).
      */
     private static final class ProjectFold {
+        // Columns by position, in the order of projectsSql: a name lookup per value was visible.
+        private static final int COLLECTIVITE = 1;
+        private static final int PROJECT = 2;
+        private static final int SEQUENCE = 3;
+        private static final int GLOBAL_INDEX = 4;
+        private static final int AFTER_CLOSING = 5;
+        private static final int CODE = 6;
+        private static final int DOMAIN = 7;
+        private static final int ITEM = 8;
+        private static final int LABEL = 9;
+        private static final int EFFECTIVE_AT = 10;
+
         private final ProjectSink sink;
+        private final Tally tally;
         private final boolean details;
+        /** The raw bytes of the current respondent and project: compared per row, decoded once per group. */
+        private byte[] collectiviteBytes;
+        private byte[] projectBytes;
         private String collectivite;
         private String project;
         private boolean declared;
@@ -305,43 +451,60 @@ public class AsOfRepository {
         private ProgressStatus status;
         private Governance governance;
         private Instant lastChangedAt;
+        private long changes;
+        private long afterClosing;
+        private long lastSequence;
+        private long through;
 
-        ProjectFold(ProjectSink sink, boolean details) {
+        ProjectFold(ProjectSink sink, Tally tally, boolean details) {
             this.sink = sink;
+            this.tally = tally;
             this.details = details;
         }
 
-        /** Repeated values (collectivité ids, domains, items) shared rather than one copy per project. */
+        /** Repeated values (domains, items) shared rather than one copy per project. */
         private final Map<String, String> strings = new HashMap<>();
 
-        /** Columns by position, in the order of {@link #projectsSql}: a name lookup per value was visible. */
         void row(ResultSet rs) throws SQLException {
-            int o = details ? 1 : 0;
-            String c = rs.getString(1);
-            String pr = rs.getString(2);
-            if (!c.equals(collectivite) || !pr.equals(project)) {
-                finish();
-                collectivite = shared(c);
-                project = pr;
+            byte[] c = rs.getBytes(COLLECTIVITE);
+            byte[] pr = rs.getBytes(PROJECT);
+            boolean sameRespondent = Arrays.equals(c, collectiviteBytes);
+            if (!sameRespondent || !Arrays.equals(pr, projectBytes)) {
+                finishProject();
+                if (!sameRespondent) {
+                    finishRespondent();
+                    collectiviteBytes = c;
+                    collectivite = rs.getString(COLLECTIVITE);
+                }
+                projectBytes = pr;
+                project = rs.getString(PROJECT);
                 declared = withdrawn = statusSet = governanceSet = false;
                 status = null;
                 governance = null;
-                lastChangedAt = details ? instant(rs, 12 + o) : null;
+                lastChangedAt = details ? instant(rs, EFFECTIVE_AT) : null;
             }
-            String change = rs.getString(3);
-            switch (change) {
-                case "ProjectDeclared" -> {
+            changes++;
+            if (rs.getBoolean(AFTER_CLOSING)) {
+                afterClosing++;
+            }
+            lastSequence = Math.max(lastSequence, rs.getLong(SEQUENCE));
+            through = Math.max(through, rs.getLong(GLOBAL_INDEX));
+            int code = rs.getInt(CODE);
+            if (rs.wasNull()) {
+                throw new IllegalStateException("a project fact of " + collectivite + " has no project_code");
+            }
+            switch (ProjectCode.change(code)) {
+                case ProjectCode.DECLARED -> {
                     declared = true;
-                    domain = shared(rs.getString(4));
-                    catalogueItem = shared(rs.getString(5));
-                    label = details ? rs.getString(6) : null;
-                    setStatus(rs, o);
-                    setGovernance(rs, o);
+                    domain = shared(rs.getString(DOMAIN));
+                    catalogueItem = shared(rs.getString(ITEM));
+                    label = details ? rs.getString(LABEL) : null;
+                    setStatus(code);
+                    setGovernance(code);
                 }
-                case "ProgressUpdated" -> setStatus(rs, o);
-                case "GovernanceScored" -> setGovernance(rs, o);
-                case "ProjectWithdrawn" -> withdrawn = true;
-                default -> throw new IllegalStateException("unknown project change " + change);
+                case ProjectCode.PROGRESS_UPDATED -> setStatus(code);
+                case ProjectCode.GOVERNANCE_SCORED -> setGovernance(code);
+                default -> withdrawn = true;
             }
         }
 
@@ -349,33 +512,41 @@ public class AsOfRepository {
             return value == null ? null : strings.computeIfAbsent(value, v -> v);
         }
 
-        private void setStatus(ResultSet rs, int o) throws SQLException {
+        private void setStatus(int code) {
             if (!statusSet) {
                 statusSet = true;
-                status = enumOf(ProgressStatus.class, rs.getString(6 + o));
+                status = ProjectCode.status(code);
             }
         }
 
-        private void setGovernance(ResultSet rs, int o) throws SQLException {
+        private void setGovernance(int code) {
             if (!governanceSet) {
                 governanceSet = true;
-                governance = new Governance(smallint(rs, 7 + o), smallint(rs, 8 + o),
-                        enumOf(ManagementMode.class, rs.getString(9 + o)),
-                        enumOf(DecisionMode.class, rs.getString(10 + o)),
-                        enumOf(CoordinationMode.class, rs.getString(11 + o)));
-                if (governance.isEmpty()) {
-                    governance = Governance.NONE;
-                }
+                governance = ProjectCode.governance(code);
             }
         }
 
         void finish() {
-            if (project == null || !declared || withdrawn) {
-                return;
+            finishProject();
+            finishRespondent();
+        }
+
+        private void finishProject() {
+            if (project != null && declared && !withdrawn) {
+                sink.accept(collectivite, new AsOfState.Project(project, domain, catalogueItem, label, status,
+                        governance == null ? Governance.NONE : governance, lastChangedAt));
             }
-            sink.accept(collectivite, new AsOfState.Project(project, domain, catalogueItem, label, status,
-                    governance == null ? Governance.NONE : governance, lastChangedAt));
             project = null;
+            projectBytes = null;
+        }
+
+        private void finishRespondent() {
+            if (collectivite != null && tally != null) {
+                tally.respondent(collectivite, changes, afterClosing, lastSequence, through);
+            }
+            collectivite = null;
+            collectiviteBytes = null;
+            changes = afterClosing = lastSequence = through = 0;
         }
     }
 
@@ -398,6 +569,13 @@ public class AsOfRepository {
             this.collectiviteId = collectiviteId;
         }
 
+        void count(long facts, long afterClosing, long lastSequence, long through) {
+            changes += facts;
+            changesAfterClosing += afterClosing;
+            version = Math.max(version, lastSequence + 1);
+            this.through = Math.max(this.through, through);
+        }
+
         AsOfState.Respondent build(Instant closesAt) {
             return new AsOfState.Respondent(collectiviteId, startedAt, startedAt.isAfter(closesAt), place, profile,
                     List.copyOf(projects), motivations, actors, submitted, submittedAt, changes, changesAfterClosing,
@@ -413,15 +591,6 @@ public class AsOfRepository {
     static Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
-    }
-
-    private static Integer smallint(ResultSet rs, int column) throws SQLException {
-        int value = rs.getInt(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
-        return value == null ? null : Enum.valueOf(type, value);
     }
 
     static List<Motivation> ranking(String value) {

@@ -13,15 +13,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * When the projection asks PostgreSQL to analyse its tables: once they grew by half since the last analysis
- * (and by at least 50 000 rows), the size after a restart taken from PostgreSQL's own estimate. The analyses
- * run on the calling thread here, so each decision is seen as it is made.
+ * (and by at least 50 000 rows), the size after a restart taken from PostgreSQL's own estimate; and when to
+ * vacuum them: once it paused after writing at least a thousand rows. The maintenance runs on the calling
+ * thread here and the clock is the test's, so each decision is seen as it is made.
  */
 class FactStatisticsTest {
 
     private static final String ANALYZE = "ANALYZE answer_fact, answer_attribution, collectivite_fact, campaign_fact";
+    private static final String VACUUM = "VACUUM (ANALYZE) answer_fact, answer_attribution, collectivite_fact, campaign_fact";
 
     private final JdbcTemplate jdbc = mock(JdbcTemplate.class);
-    private final FactStatistics statistics = new FactStatistics(jdbc, Runnable::run);
+    private long now = 1_000_000_000L;
+    private final FactStatistics statistics = new FactStatistics(jdbc, Runnable::run, () -> now);
 
     private void estimate(long rows) {
         when(jdbc.queryForObject(anyString(), eq(Long.class))).thenReturn(rows);
@@ -57,5 +60,37 @@ class FactStatisticsTest {
         statistics.reset();
         statistics.written(50_000);
         verify(jdbc, times(1)).execute(ANALYZE);
+    }
+
+    @Test
+    void theTablesAreVacuumedOnceTheProjectionPausedAfterWritingAThousandRows() {
+        estimate(0);
+        statistics.written(600);
+        now += FactStatistics.QUIET_NANOS;
+        statistics.settle();
+        verify(jdbc, never()).execute(VACUUM); // too few rows to be worth it
+
+        statistics.written(400);
+        now += FactStatistics.QUIET_NANOS - 1;
+        statistics.settle();
+        verify(jdbc, never()).execute(VACUUM); // still writing
+
+        now += 1;
+        statistics.settle();
+        verify(jdbc, times(1)).execute(VACUUM);
+        now += FactStatistics.QUIET_NANOS;
+        statistics.settle();
+        verify(jdbc, times(1)).execute(VACUUM); // nothing new since
+    }
+
+    @Test
+    void aVacuumAlsoCountsAsTheAnalysisOfWhatItSaw() {
+        estimate(0);
+        statistics.written(40_000);
+        now += FactStatistics.QUIET_NANOS;
+        statistics.settle();
+        verify(jdbc, times(1)).execute(VACUUM);
+        statistics.written(10_000); // 50 000 since the start, but only 10 000 since the vacuum analysed
+        verify(jdbc, never()).execute(ANALYZE);
     }
 }
