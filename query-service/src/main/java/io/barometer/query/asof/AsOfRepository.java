@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -42,8 +43,9 @@ import jakarta.annotation.PreDestroy;
 /**
  * Reads the state as of an instant from the append-only fact tables: for each attribute, the latest fact
  * whose clock on the chosen basis is at or before the instant, ordered by (clock, sequence number).
- * Response-level values come from a DISTINCT ON over an index in exactly that order; projects from one
- * scan of an index ordered per project newest first, folded as it streams. Each query reads one table,
+ * Response-level values come from a scan in exactly that order, the first fact of each value winning;
+ * projects from a scan of an index ordered per project newest first, folded as it streams (a whole
+ * campaign's in two concurrent slices read as COPY streams). Each query reads one table,
  * so no plan can turn quadratic on stale statistics; the work grows with the facts of the campaign,
  * never with the whole store, and nothing is replayed from the event store per request.
  */
@@ -57,7 +59,7 @@ public class AsOfRepository {
     /** Slices of a whole-campaign project scan read at once (see scanProjects). */
     private static final int SLICES = 2;
 
-    /** Rows per round trip when a campaign's project facts stream from a cursor. */
+    /** Rows per round trip when an export's project facts stream from a cursor. */
     private static final int PROJECT_FETCH_SIZE = 10_000;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -104,7 +106,7 @@ public class AsOfRepository {
      * database cursor as it streams, so that a campaign of any size passes through in constant memory.
      */
     public void streamProjects(Campaign campaign, Instant asOf, Basis basis, ProjectSink sink) {
-        fold(projectsSql(basis.column(), "", true), parameters(campaign, asOf), new ProjectFold(sink, null, true));
+        fold(projectsSql(basis.column(), ""), parameters(campaign, asOf), new ProjectFold(sink, null));
     }
 
     /** One response as of {@code asOf}, with each project's label and last change; empty if not started then. */
@@ -162,8 +164,8 @@ public class AsOfRepository {
             List<Gathered> gathered = new ArrayList<>();
             if (withProjects && only != null) {
                 Gathered one = new Gathered();
-                ProjectFold fold = new ProjectFold(one, one, true);
-                jdbc.query(projectsSql(k, oneResponse, true), p, fold::row);
+                ProjectFold fold = new ProjectFold(one, one);
+                jdbc.query(projectsSql(k, oneResponse), p, new ProjectFold.Rows(fold)::row);
                 fold.finish();
                 gathered.add(one);
             } else if (!withProjects) {
@@ -245,13 +247,8 @@ public class AsOfRepository {
                 .addValue("closes", OffsetDateTime.ofInstant(campaign.closesAt(), ZoneOffset.UTC));
     }
 
-    /** Receives, once per respondent, what a read of its facts counted. */
-    private interface Tally {
-        void respondent(String collectiviteId, long changes, long afterClosing, long lastSequence, long through);
-    }
-
     /** What a read of project facts found per respondent, kept until the respondents are built. */
-    private static final class Gathered implements ProjectSink, Tally {
+    private static final class Gathered implements ProjectSink, ProjectFold.Tally {
         private final Map<String, Found> byRespondent = new HashMap<>();
         private Found last;
 
@@ -348,33 +345,46 @@ public class AsOfRepository {
 
     /**
      * Starts reading a whole campaign's project facts in slices of its respondents, each on a thread of the
-     * scan pool and from a cursor (which PostgreSQL keeps only within a transaction), folded as it arrives. A
-     * cursor alternates between the server producing a batch and the service folding it, so one slice keeps
-     * at most one core busy; two keep both PostgreSQL and the service busy on the two cores. The slices share
-     * no respondent; the first and the last are open-ended, so that every fact is read whatever the list.
+     * scan pool, as a COPY stream folded as it arrives ({@link ProjectCopy}). Two slices keep both cores busy,
+     * PostgreSQL producing one while the service folds the other (four or eight measured no faster). The
+     * slices share no respondent; the first and the last are open-ended, so that every fact is read whatever
+     * the list.
      */
     private List<Future<Gathered>> scanProjects(String k, MapSqlParameterSource p, List<String> respondents) {
         int slices = Math.min(SLICES, respondents.size());
         List<Future<Gathered>> futures = new ArrayList<>(slices);
         for (int i = 0; i < slices; i++) {
-            MapSqlParameterSource slice = new MapSqlParameterSource(p.getValues());
-            String bounds = "";
-            if (i > 0) {
-                slice.addValue("from", respondents.get(i * respondents.size() / slices));
-                bounds += " AND collectivite_id >= :from";
-            }
-            if (i + 1 < slices) {
-                slice.addValue("to", respondents.get((i + 1) * respondents.size() / slices));
-                bounds += " AND collectivite_id < :to";
-            }
-            String sql = projectsSql(k, bounds, false);
+            String from = i == 0 ? null : respondents.get(i * respondents.size() / slices);
+            String to = i + 1 == slices ? null : respondents.get((i + 1) * respondents.size() / slices);
+            String copy = copySql(k, p, from, to);
             futures.add(scans.submit(() -> {
                 Gathered g = new Gathered();
-                fold(sql, slice, new ProjectFold(g, g, false));
+                jdbc.getJdbcTemplate().execute((ConnectionCallback<Void>) c -> {
+                    ProjectCopy.read(c, copy, new ProjectFold(g, g));
+                    return null;
+                });
                 return g;
             }));
         }
         return futures;
+    }
+
+    /**
+     * The COPY statement of one slice of a campaign's project facts as of T, newest first per project, in
+     * {@link ProjectCopy}'s columns: all in the clock's covering index. COPY takes no parameters, so
+     * PostgreSQL's own format(%L) quotes the values into it.
+     */
+    private String copySql(String k, MapSqlParameterSource p, String from, String to) {
+        String template = "COPY (SELECT collectivite_id, project_id, sequence_number, global_index,"
+                + " effective_at > %3$L::timestamptz, project_code, domain, catalogue_item FROM answer_fact"
+                + " WHERE campaign_id = %1$L AND project_id IS NOT NULL AND " + k + " <= %2$L::timestamptz"
+                + (from == null ? "" : " AND collectivite_id >= %4$L") + (to == null ? "" : " AND collectivite_id < %5$L")
+                + " ORDER BY collectivite_id, project_id, " + k + " DESC, sequence_number DESC)"
+                + " TO STDOUT (FORMAT binary)";
+        MapSqlParameterSource values = new MapSqlParameterSource(p.getValues())
+                .addValue("template", template).addValue("from", from).addValue("to", to);
+        return jdbc.queryForObject("SELECT format(:template, :c::text, :t::timestamptz, :closes::timestamptz,"
+                + " :from::text, :to::text)", values, String.class);
     }
 
     private static List<Gathered> join(List<Future<Gathered>> slices) {
@@ -394,160 +404,23 @@ public class AsOfRepository {
 
     /** Project facts from a cursor (which PostgreSQL keeps only within a transaction) into a fold. */
     private void fold(String sql, MapSqlParameterSource p, ProjectFold fold) {
-        readOnly.executeWithoutResult(tx -> cursor.query(sql, p, (RowCallbackHandler) fold::row));
+        ProjectFold.Rows rows = new ProjectFold.Rows(fold);
+        readOnly.executeWithoutResult(tx -> cursor.query(sql, p, (RowCallbackHandler) rows::row));
         fold.finish();
     }
 
     /**
-     * Every project fact of a campaign as of T, newest first per project: what {@link ProjectFold} reads, by
-     * position. Without the details (label, instant of the last change) every column is in the clock's
-     * covering index, so that PostgreSQL can read the index alone.
+     * The project facts of one response or a campaign as of T, newest first per project, with their labels and
+     * instants: what {@link ProjectFold.Rows} reads.
      */
-    private static String projectsSql(String k, String oneResponse, boolean details) {
+    private static String projectsSql(String k, String oneResponse) {
         return """
                 SELECT collectivite_id, project_id, sequence_number, global_index, effective_at > :closes AS after_closing,
-                       project_code, domain, catalogue_item%3$s
+                       project_code, domain, catalogue_item, label, effective_at
                 FROM answer_fact
                 WHERE campaign_id = :c AND project_id IS NOT NULL AND %1$s <= :t%2$s
                 ORDER BY collectivite_id, project_id, %1$s DESC, sequence_number DESC
-                """.formatted(k, oneResponse, details ? ", label, effective_at" : "");
-    }
-
-    /**
-     * Folds a campaign's project facts, read newest first per project, into its live projects: the first fact
-     * setting the status (a declaration or a progress update) gives the status, the first setting the
-     * governance (a declaration or a scoring) the governance; a project counts if declared and not withdrawn
-     * as of T. The first fact of all is the project's last change. With a {@link Tally}, it also counts each
-     * respondent's facts (they come grouped by respondent).
-     */
-    private static final class ProjectFold {
-        // Columns by position, in the order of projectsSql: a name lookup per value was visible.
-        private static final int COLLECTIVITE = 1;
-        private static final int PROJECT = 2;
-        private static final int SEQUENCE = 3;
-        private static final int GLOBAL_INDEX = 4;
-        private static final int AFTER_CLOSING = 5;
-        private static final int CODE = 6;
-        private static final int DOMAIN = 7;
-        private static final int ITEM = 8;
-        private static final int LABEL = 9;
-        private static final int EFFECTIVE_AT = 10;
-
-        private final ProjectSink sink;
-        private final Tally tally;
-        private final boolean details;
-        /** The raw bytes of the current respondent and project: compared per row, decoded once per group. */
-        private byte[] collectiviteBytes;
-        private byte[] projectBytes;
-        private String collectivite;
-        private String project;
-        private boolean declared;
-        private boolean withdrawn;
-        private boolean statusSet;
-        private boolean governanceSet;
-        private String domain;
-        private String catalogueItem;
-        private String label;
-        private ProgressStatus status;
-        private Governance governance;
-        private Instant lastChangedAt;
-        private long changes;
-        private long afterClosing;
-        private long lastSequence;
-        private long through;
-
-        ProjectFold(ProjectSink sink, Tally tally, boolean details) {
-            this.sink = sink;
-            this.tally = tally;
-            this.details = details;
-        }
-
-        /** Repeated values (domains, items) shared rather than one copy per project. */
-        private final Map<String, String> strings = new HashMap<>();
-
-        void row(ResultSet rs) throws SQLException {
-            byte[] c = rs.getBytes(COLLECTIVITE);
-            byte[] pr = rs.getBytes(PROJECT);
-            boolean sameRespondent = Arrays.equals(c, collectiviteBytes);
-            if (!sameRespondent || !Arrays.equals(pr, projectBytes)) {
-                finishProject();
-                if (!sameRespondent) {
-                    finishRespondent();
-                    collectiviteBytes = c;
-                    collectivite = rs.getString(COLLECTIVITE);
-                }
-                projectBytes = pr;
-                project = rs.getString(PROJECT);
-                declared = withdrawn = statusSet = governanceSet = false;
-                status = null;
-                governance = null;
-                lastChangedAt = details ? instant(rs, EFFECTIVE_AT) : null;
-            }
-            changes++;
-            if (rs.getBoolean(AFTER_CLOSING)) {
-                afterClosing++;
-            }
-            lastSequence = Math.max(lastSequence, rs.getLong(SEQUENCE));
-            through = Math.max(through, rs.getLong(GLOBAL_INDEX));
-            int code = rs.getInt(CODE);
-            if (rs.wasNull()) {
-                throw new IllegalStateException("a project fact of " + collectivite + " has no project_code");
-            }
-            switch (ProjectCode.change(code)) {
-                case ProjectCode.DECLARED -> {
-                    declared = true;
-                    domain = shared(rs.getString(DOMAIN));
-                    catalogueItem = shared(rs.getString(ITEM));
-                    label = details ? rs.getString(LABEL) : null;
-                    setStatus(code);
-                    setGovernance(code);
-                }
-                case ProjectCode.PROGRESS_UPDATED -> setStatus(code);
-                case ProjectCode.GOVERNANCE_SCORED -> setGovernance(code);
-                default -> withdrawn = true;
-            }
-        }
-
-        private String shared(String value) {
-            return value == null ? null : strings.computeIfAbsent(value, v -> v);
-        }
-
-        private void setStatus(int code) {
-            if (!statusSet) {
-                statusSet = true;
-                status = ProjectCode.status(code);
-            }
-        }
-
-        private void setGovernance(int code) {
-            if (!governanceSet) {
-                governanceSet = true;
-                governance = ProjectCode.governance(code);
-            }
-        }
-
-        void finish() {
-            finishProject();
-            finishRespondent();
-        }
-
-        private void finishProject() {
-            if (project != null && declared && !withdrawn) {
-                sink.accept(collectivite, new AsOfState.Project(project, domain, catalogueItem, label, status,
-                        governance == null ? Governance.NONE : governance, lastChangedAt));
-            }
-            project = null;
-            projectBytes = null;
-        }
-
-        private void finishRespondent() {
-            if (collectivite != null && tally != null) {
-                tally.respondent(collectivite, changes, afterClosing, lastSequence, through);
-            }
-            collectivite = null;
-            collectiviteBytes = null;
-            changes = afterClosing = lastSequence = through = 0;
-        }
+                """.formatted(k, oneResponse);
     }
 
     private static final class Builder {
