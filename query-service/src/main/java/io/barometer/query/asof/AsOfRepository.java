@@ -86,7 +86,7 @@ public class AsOfRepository {
         scans.shutdownNow();
     }
 
-    /** The whole campaign as of {@code asOf}, for statistics: projects without labels or last changes. */
+    /** The whole campaign as of {@code asOf}, for statistics: projects without ids, labels or last changes. */
     public AsOfState campaign(Campaign campaign, Instant asOf, Basis basis) {
         return load(campaign, asOf, basis, null, true);
     }

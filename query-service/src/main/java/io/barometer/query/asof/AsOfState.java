@@ -33,7 +33,9 @@ public record AsOfState(Campaign campaign, Instant asOf, Basis basis, List<Respo
 
     /**
      * A live project (declared and not withdrawn as of the instant). {@code lastChangedAt} is the
-     * effective instant of its latest change; it is only loaded for a single response's view.
+     * effective instant of its latest change. {@code projectId}, {@code label} and {@code lastChangedAt} are
+     * only loaded for a single response's view and the projects export (null in a whole campaign's state,
+     * which the statistics read).
      */
     public record Project(String projectId, String domain, String catalogueItem, String label, ProgressStatus status,
                           Governance governance, Instant lastChangedAt) {

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.UUID;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
@@ -117,8 +116,8 @@ final class ProjectCopy {
         boolean declaration = ProjectCode.change(code) == ProjectCode.DECLARED;
         String domain = text(declaration);
         String item = text(declaration);
-        fold.fact(collectiviteId, newProject, newProject ? new UUID(high, low).toString() : null, sequence,
-                globalIndex, afterClosing, code, domain, item, null, null);
+        // The statistics need no project ids: compared as two longs, never decoded.
+        fold.fact(collectiviteId, newProject, null, sequence, globalIndex, afterClosing, code, domain, item, null, null);
     }
 
     private void field(int expected) throws SQLException {

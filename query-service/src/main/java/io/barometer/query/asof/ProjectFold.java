@@ -29,6 +29,8 @@ final class ProjectFold {
     /** Repeated values (domains, items) shared rather than one copy per project. */
     private final Map<String, String> strings = new HashMap<>();
     private String collectivite;
+    /** Whether a project's facts are being folded ({@link #project} may be null: a campaign's scan has no ids). */
+    private boolean inProject;
     private String project;
     private boolean declared;
     private boolean withdrawn;
@@ -88,6 +90,7 @@ final class ProjectFold {
     }
 
     private void startProject(String projectId, Instant changedAt) {
+        inProject = true;
         project = projectId;
         declared = withdrawn = statusSet = governanceSet = false;
         status = null;
@@ -121,10 +124,11 @@ final class ProjectFold {
     }
 
     private void finishProject() {
-        if (project != null && declared && !withdrawn) {
+        if (inProject && declared && !withdrawn) {
             sink.accept(collectivite, new AsOfState.Project(project, domain, catalogueItem, label, status,
                     governance == null ? Governance.NONE : governance, lastChangedAt));
         }
+        inProject = false;
         project = null;
     }
 

@@ -29,7 +29,7 @@ import jakarta.annotation.PreDestroy;
  * marked all-visible, which only a vacuum does (autovacuum, for an insert-only table, after a fifth of it
  * was added). So once the projection has written a good number of rows and then paused (a catch-up or a
  * replay is over, an import is in), the tables are vacuumed — never while it runs flat out, where the
- * vacuum would only slow it. Both run in the background, one at a time.
+ * vacuum would only slow it — and once after each start. Both run in the background, one at a time.
  */
 @Component
 public class FactStatistics {
@@ -54,15 +54,23 @@ public class FactStatistics {
 
     @Autowired
     public FactStatistics(JdbcTemplate jdbc) {
-        this(jdbc, maintenanceThread(), System::nanoTime);
+        this(jdbc, maintenanceThread(), System::nanoTime, true);
         ((ScheduledExecutorService) maintenance).scheduleWithFixedDelay(this::settle, 1, 1, TimeUnit.SECONDS);
     }
 
-    FactStatistics(JdbcTemplate jdbc, Executor maintenance, LongSupplier clock) {
+    /**
+     * {@code vacuumAtStart}: vacuum once the projection is first quiet, whatever it wrote. A migration that
+     * rewrote a fact table (V21 added a column) leaves none of its pages all-visible, and autovacuum counts
+     * no insert to prompt it: views would read the heap until new writes came.
+     */
+    FactStatistics(JdbcTemplate jdbc, Executor maintenance, LongSupplier clock, boolean vacuumAtStart) {
         this.jdbc = jdbc;
         this.maintenance = maintenance;
         this.clock = clock;
         this.lastWrite = clock.getAsLong();
+        if (vacuumAtStart) {
+            sinceVacuum.set(SETTLE_MINIMUM_ROWS);
+        }
     }
 
     private static ScheduledExecutorService maintenanceThread() {

@@ -220,11 +220,11 @@ public final class Oracle {
         return new AsOfState(campaign, asOf, basis, respondents);
     }
 
-    /** The same without what only a single response's view loads (labels, last changes). */
+    /** The same without what only a single response's view loads (project ids, labels, last changes). */
     public static AsOfState forStatistics(AsOfState state) {
         List<AsOfState.Respondent> respondents = state.respondents().stream().map(r -> new AsOfState.Respondent(
                 r.collectiviteId(), r.startedAt(), r.late(), r.place(), r.profile(),
-                r.projects().stream().map(p -> new AsOfState.Project(p.projectId(), p.domain(), p.catalogueItem(), null,
+                r.projects().stream().map(p -> new AsOfState.Project(null, p.domain(), p.catalogueItem(), null,
                         p.status(), p.governance(), null)).toList(),
                 r.motivations(), r.actors(), r.submitted(), r.submittedAt(), r.changes(), r.changesAfterClosing(),
                 r.version(), r.through())).toList();

@@ -24,7 +24,7 @@ class FactStatisticsTest {
 
     private final JdbcTemplate jdbc = mock(JdbcTemplate.class);
     private long now = 1_000_000_000L;
-    private final FactStatistics statistics = new FactStatistics(jdbc, Runnable::run, () -> now);
+    private final FactStatistics statistics = new FactStatistics(jdbc, Runnable::run, () -> now, false);
 
     private void estimate(long rows) {
         when(jdbc.queryForObject(anyString(), eq(Long.class))).thenReturn(rows);
@@ -92,5 +92,17 @@ class FactStatisticsTest {
         verify(jdbc, times(1)).execute(VACUUM);
         statistics.written(10_000); // 50 000 since the start, but only 10 000 since the vacuum analysed
         verify(jdbc, never()).execute(ANALYZE);
+    }
+
+    @Test
+    void aStartVacuumsOnceTheProjectionIsFirstQuietWhateverItWrote() {
+        estimate(0);
+        FactStatistics started = new FactStatistics(jdbc, Runnable::run, () -> now, true);
+        now += FactStatistics.QUIET_NANOS;
+        started.settle();
+        verify(jdbc, times(1)).execute(VACUUM);
+        now += FactStatistics.QUIET_NANOS;
+        started.settle();
+        verify(jdbc, times(1)).execute(VACUUM);
     }
 }
