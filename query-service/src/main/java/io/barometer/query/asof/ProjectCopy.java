@@ -13,7 +13,8 @@ import org.postgresql.copy.CopyOut;
  * Reads a whole campaign's project facts as PostgreSQL's binary COPY stream instead of result rows. Hundreds
  * of thousands of facts as rows cost the driver a row object and an array per column each, and the service
  * more in garbage collection than in folding them; the COPY stream is read straight into the fold, decoding a
- * respondent's or a project's id only when it changes. PostgreSQL also sends the stream without waiting for
+ * respondent's id only when it changes and never a project's (compared as two longs: the statistics need no
+ * project ids). PostgreSQL also sends the stream without waiting for
  * the service between batches, so both work at once. The columns, in order: collectivite_id (text),
  * project_id (uuid), sequence_number and global_index (int8), after closing (bool), project_code (int4),
  * domain and catalogue_item (text, null but on declarations).
