@@ -356,8 +356,8 @@ public class AsOfRepository {
         for (int i = 0; i < slices; i++) {
             String from = i == 0 ? null : respondents.get(i * respondents.size() / slices);
             String to = i + 1 == slices ? null : respondents.get((i + 1) * respondents.size() / slices);
-            String copy = copySql(k, p, from, to);
             futures.add(scans.submit(() -> {
+                String copy = copySql(k, p, from, to);
                 Gathered g = new Gathered();
                 jdbc.getJdbcTemplate().execute((ConnectionCallback<Void>) c -> {
                     ProjectCopy.read(c, copy, new ProjectFold(g, g));
@@ -370,19 +370,16 @@ public class AsOfRepository {
     }
 
     /**
-     * The COPY statement of one slice of a campaign's project facts as of T, newest first per project, in
-     * {@link ProjectCopy}'s columns: all in the clock's covering index. COPY takes no parameters, so
-     * PostgreSQL's own format(%L) quotes the values into it.
+     * The COPY statement of one slice of a campaign's project facts as of T, in {@link ProjectCopy}'s columns:
+     * all in the clock's covering index. COPY takes no parameters, so PostgreSQL's own format(%L) quotes the
+     * values into it ({@code p} is only read: the slices share it).
      */
     private String copySql(String k, MapSqlParameterSource p, String from, String to) {
-        String template = "COPY (SELECT collectivite_id, project_id, sequence_number, global_index,"
-                + " effective_at > %3$L::timestamptz, project_code, domain, catalogue_item FROM answer_fact"
-                + " WHERE campaign_id = %1$L AND project_id IS NOT NULL AND " + k + " <= %2$L::timestamptz"
-                + (from == null ? "" : " AND collectivite_id >= %4$L") + (to == null ? "" : " AND collectivite_id < %5$L")
-                + " ORDER BY collectivite_id, project_id, " + k + " DESC, sequence_number DESC)"
-                + " TO STDOUT (FORMAT binary)";
+        String query = projectFacts(FOLD_COLUMNS.formatted("%3$L::timestamptz"), k, "%1$L", "%2$L::timestamptz",
+                (from == null ? "" : " AND collectivite_id >= %4$L") + (to == null ? "" : " AND collectivite_id < %5$L"));
         MapSqlParameterSource values = new MapSqlParameterSource(p.getValues())
-                .addValue("template", template).addValue("from", from).addValue("to", to);
+                .addValue("template", "COPY (" + query + ") TO STDOUT (FORMAT binary)")
+                .addValue("from", from).addValue("to", to);
         return jdbc.queryForObject("SELECT format(:template, :c::text, :t::timestamptz, :closes::timestamptz,"
                 + " :from::text, :to::text)", values, String.class);
     }
@@ -410,17 +407,26 @@ public class AsOfRepository {
     }
 
     /**
-     * The project facts of one response or a campaign as of T, newest first per project, with their labels and
-     * instants: what {@link ProjectFold.Rows} reads.
+     * What the fold reads of each project fact, in the order {@link ProjectFold.Rows} and {@link ProjectCopy}
+     * read it; {@code %s} is where the closing instant goes.
      */
+    private static final String FOLD_COLUMNS = "collectivite_id, project_id, sequence_number, global_index,"
+            + " effective_at > %s AS after_closing, project_code, domain, catalogue_item";
+
+    /** The project facts of one response or a campaign as of T, with labels and instants (views, exports). */
     private static String projectsSql(String k, String oneResponse) {
-        return """
-                SELECT collectivite_id, project_id, sequence_number, global_index, effective_at > :closes AS after_closing,
-                       project_code, domain, catalogue_item, label, effective_at
-                FROM answer_fact
-                WHERE campaign_id = :c AND project_id IS NOT NULL AND %1$s <= :t%2$s
-                ORDER BY collectivite_id, project_id, %1$s DESC, sequence_number DESC
-                """.formatted(k, oneResponse);
+        return projectFacts(FOLD_COLUMNS.formatted(":closes") + ", label, effective_at", k, ":c", ":t", oneResponse);
+    }
+
+    /**
+     * A campaign's project facts as of T, newest first per project — the order the fold relies on — for both
+     * readers, which differ only in their columns and in how values are put in (named parameters, or format()
+     * positions for a COPY).
+     */
+    private static String projectFacts(String columns, String k, String campaign, String t, String filter) {
+        return "SELECT " + columns + " FROM answer_fact WHERE campaign_id = " + campaign
+                + " AND project_id IS NOT NULL AND " + k + " <= " + t + filter
+                + " ORDER BY collectivite_id, project_id, " + k + " DESC, sequence_number DESC";
     }
 
     private static final class Builder {
