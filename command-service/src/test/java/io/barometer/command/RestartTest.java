@@ -50,6 +50,7 @@ class RestartTest {
                 "--barometer.jwt.secret=" + CommandServiceTest.JWT_SECRET,
                 "--barometer.admin.username=" + CommandServiceTest.ADMIN,
                 "--barometer.admin.password=" + CommandServiceTest.ADMIN_PASSWORD,
+                "--barometer.response-snapshot-events=100",
                 "--server.port=0",
                 "--spring.main.banner-mode=off"};
     }

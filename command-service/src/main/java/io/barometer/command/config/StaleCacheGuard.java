@@ -4,7 +4,6 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -26,10 +25,11 @@ import io.barometer.command.rules.Outcome;
 public class StaleCacheGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private final EventStore events;
-    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
+    private final CommandTargetResolver targets;
 
-    public StaleCacheGuard(@Lazy EventStore events) {
+    public StaleCacheGuard(@Lazy EventStore events, CommandTargets targets) {
         this.events = events;
+        this.targets = targets;
     }
 
     @Override

@@ -7,5 +7,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** Declare a project with a client-chosen id, so that a retry changes nothing. */
-public record DeclareProject(@TargetAggregateIdentifier String responseId, @TargetAggregateVersion Long expectedVersion, String projectId, String domain, String catalogueItem, String label, ProgressStatus status, Governance governance) {
+public record DeclareProject(@TargetAggregateIdentifier String responseId, @TargetAggregateVersion Long expectedVersion, String projectId, String domain, String catalogueItem, String label, ProgressStatus status, Governance governance) implements ResponseCommand {
 }

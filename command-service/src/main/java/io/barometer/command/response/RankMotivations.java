@@ -9,5 +9,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** Rank the five motivations and, for each, its definitions. */
-public record RankMotivations(@TargetAggregateIdentifier String responseId, @TargetAggregateVersion Long expectedVersion, List<Motivation> ranking, Map<Motivation, List<String>> definitions) {
+public record RankMotivations(@TargetAggregateIdentifier String responseId, @TargetAggregateVersion Long expectedVersion, List<Motivation> ranking, Map<Motivation, List<String>> definitions) implements ResponseCommand {
 }

@@ -6,5 +6,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** Rate one actor statement on the agreement scale. */
-public record RateActorStatement(@TargetAggregateIdentifier String responseId, @TargetAggregateVersion Long expectedVersion, String statement, AgreementLevel level) {
+public record RateActorStatement(@TargetAggregateIdentifier String responseId, @TargetAggregateVersion Long expectedVersion, String statement, AgreementLevel level) implements ResponseCommand {
 }

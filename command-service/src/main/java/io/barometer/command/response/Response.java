@@ -22,6 +22,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import io.barometer.command.campaign.CampaignDirectory;
 import io.barometer.command.collectivite.CollectiviteDirectory;
+import io.barometer.command.config.CommandTargets;
 import io.barometer.command.rules.Applied;
 import io.barometer.command.rules.DomainException;
 import io.barometer.command.rules.Outcome;
@@ -47,7 +48,8 @@ import io.barometer.events.questionnaire.Questionnaires;
  * a command that would change nothing applies nothing. Lateness is never refused: late answers are kept
  * and labelled by the read side.
  */
-@Aggregate(cache = "responseCache", snapshotTriggerDefinition = "responseSnapshotTrigger")
+@Aggregate(cache = "responseCache", snapshotTriggerDefinition = "responseSnapshotTrigger",
+        commandTargetResolver = CommandTargets.BEAN)
 public class Response {
 
     static final int MAX_LABEL = 300;

@@ -8,6 +8,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -24,6 +25,12 @@ public class SecurityConfig {
     @Bean
     public SecurityObservationSettings securityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** The strict firewall, its header checks without regular expressions (see JwtSecurity.firewall). */
+    @Bean
+    public HttpFirewall firewall() {
+        return JwtSecurity.firewall();
     }
 
     @Bean

@@ -3,9 +3,7 @@ package io.barometer.query.security;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import io.barometer.support.security.JwtSecurity;
 
@@ -15,7 +13,6 @@ public class JwtConfig {
 
     @Bean
     public JwtDecoder jwtDecoder(@Value("${barometer.jwt.secret}") String secret) {
-        return NimbusJwtDecoder.withSecretKey(JwtSecurity.hmacKey(secret, "the same as command-service's"))
-                .macAlgorithm(MacAlgorithm.HS256).build();
+        return JwtSecurity.hmacDecoder(JwtSecurity.hmacKey(secret, "the same as command-service's"));
     }
 }

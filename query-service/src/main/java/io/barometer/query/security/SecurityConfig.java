@@ -6,6 +6,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -22,6 +23,12 @@ public class SecurityConfig {
     @Bean
     public SecurityObservationSettings securityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** The strict firewall, its header checks without regular expressions (see JwtSecurity.firewall). */
+    @Bean
+    public HttpFirewall firewall() {
+        return JwtSecurity.firewall();
     }
 
     @Bean
