@@ -32,7 +32,7 @@ public final class Run {
                 o.get("db", "BAROMETER_DB_URL", null), o.get("db-user", "BAROMETER_DB_USER", "barometer"),
                 o.get("db-password", "BAROMETER_DB_PASSWORD", ""), o.integer("pg-port", "BAROMETER_PG_PORT", 54329),
                 o.integer("command-port", "BAROMETER_COMMAND_PORT", 8081), o.integer("query-port", "BAROMETER_QUERY_PORT", 8082),
-                jwt, List.of("-Xmx512m"));
+                jwt, Stack.SERVICE_JVM_OPTIONS);
         Instant started = Instant.now();
         Stack stack = Stack.start(settings, Run::say, db -> {
             if (envAdmin != null && envPassword != null) {

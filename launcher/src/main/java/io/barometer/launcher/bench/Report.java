@@ -3,6 +3,8 @@ package io.barometer.launcher.bench;
 import java.util.List;
 import java.util.Map;
 
+import io.barometer.launcher.Stack;
+
 /** The benchmark's results as the Markdown table of docs/benchmarks.md, beside the figures of DESIGN §9. */
 final class Report {
 
@@ -27,7 +29,8 @@ final class Report {
         b.append("## Benchmark run of ").append(r.get("date")).append(" (").append(r.get("mode")).append(")\n\n");
         b.append("Machine: ").append(machine.get("cores")).append(" cores, ").append(machine.get("memoryGb"))
                 .append(" GB, ").append(machine.getOrDefault("cpu", "?")).append(", Java ").append(machine.get("java"))
-                .append("; PostgreSQL on the same machine; both services with -Xmx512m.\n\n");
+                .append("; PostgreSQL on the same machine; both services with ")
+                .append(String.join(" ", Stack.SERVICE_JVM_OPTIONS)).append(".\n\n");
         b.append("### Against DESIGN §9\n\n| figure | target | measured | reached |\n|---|---|---|---|\n");
         double ratio = ((Number) r.get("writeToRawRatio")).doubleValue();
         row(b, "HTTP commands/s (8 clients) ÷ raw INSERT;COMMIT tps (" + raw.get("tool") + ")", "≥ 0.25",
