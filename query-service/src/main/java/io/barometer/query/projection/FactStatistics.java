@@ -41,6 +41,8 @@ public class FactStatistics {
     /** How long the projection must have written nothing before the tables are vacuumed. */
     static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final String TABLES = "answer_fact, answer_attribution, collectivite_fact, campaign_fact";
+    /** After a failed vacuum (PostgreSQL down or busy), how long before the next attempt. */
+    static final long RETRY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final JdbcTemplate jdbc;
     private final Executor maintenance;
@@ -49,6 +51,9 @@ public class FactStatistics {
     private final AtomicLong sinceVacuum = new AtomicLong();
     private final AtomicBoolean busy = new AtomicBoolean();
     private volatile long lastWrite;
+    /** Whether the last vacuum failed, and when the next may be tried (clock value). */
+    private volatile boolean failing;
+    private volatile long retryAt;
     /** Rows of the fact tables as of the last analysis; -1 until read from PostgreSQL's own estimate. */
     private volatile long rowsAtAnalysis = -1;
 
@@ -102,8 +107,9 @@ public class FactStatistics {
 
     /** Vacuums (and analyses) the tables once the projection has paused after writing enough rows. */
     void settle() {
-        if (sinceVacuum.get() < SETTLE_MINIMUM_ROWS || clock.getAsLong() - lastWrite < QUIET_NANOS
-                || !busy.compareAndSet(false, true)) {
+        long now = clock.getAsLong();
+        if (sinceVacuum.get() < SETTLE_MINIMUM_ROWS || now - lastWrite < QUIET_NANOS
+                || (failing && now - retryAt < 0) || !busy.compareAndSet(false, true)) {
             return;
         }
         long vacuumed = sinceVacuum.getAndSet(0);
@@ -113,11 +119,20 @@ public class FactStatistics {
             if (rowsAtAnalysis >= 0) {
                 rowsAtAnalysis += analysed;
             }
+            if (failing) {
+                log.info("Vacuumed the fact tables again");
+            }
+            failing = false;
         } catch (RuntimeException e) {
-            // Autovacuum still gets there on its own; until then the scans visit the heap as well.
+            // Autovacuum still gets there on its own; until then the scans visit the heap as well. Tried again
+            // a minute later, and said once per run of failures rather than every second while PostgreSQL is away.
             sinceVacuum.addAndGet(vacuumed);
             sinceAnalysis.addAndGet(analysed);
-            log.warn("Could not vacuum the fact tables: {}", e.getMessage());
+            retryAt = clock.getAsLong() + RETRY_NANOS;
+            if (!failing) {
+                log.warn("Could not vacuum the fact tables (trying again every minute): {}", e.getMessage());
+            }
+            failing = true;
         } finally {
             busy.set(false);
         }

@@ -2,6 +2,7 @@ package io.barometer.query.projection;
 
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -9,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -81,6 +83,27 @@ class FactStatisticsTest {
         now += FactStatistics.QUIET_NANOS;
         statistics.settle();
         verify(jdbc, times(1)).execute(VACUUM); // nothing new since
+    }
+
+    @Test
+    void aFailedVacuumIsTriedAgainAMinuteLaterNotEverySecond() {
+        estimate(0);
+        doThrow(new DataAccessResourceFailureException("connection refused")).doNothing().when(jdbc).execute(VACUUM);
+        statistics.written(5_000);
+        now += FactStatistics.QUIET_NANOS;
+        statistics.settle();
+        verify(jdbc, times(1)).execute(VACUUM);
+
+        now += FactStatistics.RETRY_NANOS - 1;
+        statistics.settle();
+        verify(jdbc, times(1)).execute(VACUUM);
+
+        now += 1;
+        statistics.settle();
+        verify(jdbc, times(2)).execute(VACUUM); // the rows of the failed attempt were kept for this one
+        now += FactStatistics.QUIET_NANOS;
+        statistics.settle();
+        verify(jdbc, times(2)).execute(VACUUM);
     }
 
     @Test
