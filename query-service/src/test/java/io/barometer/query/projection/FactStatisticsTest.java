@@ -64,25 +64,23 @@ class FactStatisticsTest {
         verify(jdbc, times(1)).execute(ANALYZE);
     }
 
+    /** Lets {@code nanos} pass, runs the once-a-second check, and checks how many vacuums ran in all. */
+    private void settleAfter(FactStatistics subject, long nanos, int vacuums) {
+        now += nanos;
+        subject.settle();
+        verify(jdbc, times(vacuums)).execute(VACUUM);
+    }
+
     @Test
     void theTablesAreVacuumedOnceTheProjectionPausedAfterWritingAThousandRows() {
         estimate(0);
         statistics.written(600);
-        now += FactStatistics.QUIET_NANOS;
-        statistics.settle();
-        verify(jdbc, never()).execute(VACUUM); // too few rows to be worth it
+        settleAfter(statistics, FactStatistics.QUIET_NANOS, 0); // too few rows to be worth it
 
         statistics.written(400);
-        now += FactStatistics.QUIET_NANOS - 1;
-        statistics.settle();
-        verify(jdbc, never()).execute(VACUUM); // still writing
-
-        now += 1;
-        statistics.settle();
-        verify(jdbc, times(1)).execute(VACUUM);
-        now += FactStatistics.QUIET_NANOS;
-        statistics.settle();
-        verify(jdbc, times(1)).execute(VACUUM); // nothing new since
+        settleAfter(statistics, FactStatistics.QUIET_NANOS - 1, 0); // still writing
+        settleAfter(statistics, 1, 1);
+        settleAfter(statistics, FactStatistics.QUIET_NANOS, 1); // nothing new since
     }
 
     @Test
@@ -90,29 +88,17 @@ class FactStatisticsTest {
         estimate(0);
         doThrow(new DataAccessResourceFailureException("connection refused")).doNothing().when(jdbc).execute(VACUUM);
         statistics.written(5_000);
-        now += FactStatistics.QUIET_NANOS;
-        statistics.settle();
-        verify(jdbc, times(1)).execute(VACUUM);
-
-        now += FactStatistics.RETRY_NANOS - 1;
-        statistics.settle();
-        verify(jdbc, times(1)).execute(VACUUM);
-
-        now += 1;
-        statistics.settle();
-        verify(jdbc, times(2)).execute(VACUUM); // the rows of the failed attempt were kept for this one
-        now += FactStatistics.QUIET_NANOS;
-        statistics.settle();
-        verify(jdbc, times(2)).execute(VACUUM);
+        settleAfter(statistics, FactStatistics.QUIET_NANOS, 1);
+        settleAfter(statistics, FactStatistics.RETRY_NANOS - 1, 1);
+        settleAfter(statistics, 1, 2); // the rows of the failed attempt were kept for this one
+        settleAfter(statistics, FactStatistics.QUIET_NANOS, 2);
     }
 
     @Test
     void aVacuumAlsoCountsAsTheAnalysisOfWhatItSaw() {
         estimate(0);
         statistics.written(40_000);
-        now += FactStatistics.QUIET_NANOS;
-        statistics.settle();
-        verify(jdbc, times(1)).execute(VACUUM);
+        settleAfter(statistics, FactStatistics.QUIET_NANOS, 1);
         statistics.written(10_000); // 50 000 since the start, but only 10 000 since the vacuum analysed
         verify(jdbc, never()).execute(ANALYZE);
     }
@@ -121,11 +107,7 @@ class FactStatisticsTest {
     void aStartVacuumsOnceTheProjectionIsFirstQuietWhateverItWrote() {
         estimate(0);
         FactStatistics started = new FactStatistics(jdbc, Runnable::run, () -> now, true);
-        now += FactStatistics.QUIET_NANOS;
-        started.settle();
-        verify(jdbc, times(1)).execute(VACUUM);
-        now += FactStatistics.QUIET_NANOS;
-        started.settle();
-        verify(jdbc, times(1)).execute(VACUUM);
+        settleAfter(started, FactStatistics.QUIET_NANOS, 1);
+        settleAfter(started, FactStatistics.QUIET_NANOS, 1);
     }
 }

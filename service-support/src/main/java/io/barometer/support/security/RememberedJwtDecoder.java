@@ -42,7 +42,7 @@ public final class RememberedJwtDecoder implements JwtDecoder {
         if (known != null && !stillValid.validate(known).hasErrors()) {
             return known;
         }
-        verified.invalidate(token);
+        // An expired entry is simply replaced, or left to age out if the full check refuses the token.
         Jwt jwt = verifier.decode(token);
         verified.put(token, jwt);
         return jwt;
