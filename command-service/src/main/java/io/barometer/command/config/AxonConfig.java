@@ -2,7 +2,21 @@ package io.barometer.command.config;
 
 import java.sql.SQLException;
 
+import javax.sql.DataSource;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -13,9 +27,11 @@ import org.ehcache.config.builders.CacheManagerBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.ehcache.CacheManager;
 import org.ehcache.core.Ehcache;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
@@ -25,6 +41,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.barometer.support.axon.PostgresAxonConfig;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Axon on PostgreSQL (the tables and serializers both services share, see PostgresAxonConfig), with an
@@ -73,6 +91,47 @@ public class AxonConfig extends PostgresAxonConfig {
             }
         }
         return false;
+    }
+
+    /** Axon's JDBC store as its auto-configuration builds it, with the events of concurrent commands committed together. */
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 org.axonframework.config.Configuration axon, ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager, EventSchema eventSchema,
+                                                 DataSource dataSource, MeterRegistry registry) {
+        DistributionSummary commandsPerCommit = DistributionSummary.builder("barometer.events.commit.commands")
+                .description("Commands whose events one commit of the event store made durable together")
+                .register(registry);
+        return new GroupCommitEventStorageEngine(JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .upcasterChain(axon.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(axon.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema), dataSource, commandsPerCommit::record);
+    }
+
+    /**
+     * Axon's command bus, without a database transaction around each command: a command's only write is
+     * its events, which the event store commits itself (together with those of concurrent commands, see
+     * GroupCommitEventStorageEngine); its reads (an aggregate missing from the cache) need no transaction.
+     * A transaction per command held a pooled connection through the whole command for nothing.
+     */
+    @Bean
+    @Primary
+    public SimpleCommandBus commandBus(org.axonframework.config.Configuration axon,
+                                       DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        SimpleCommandBus bus = SimpleCommandBus.builder()
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
+                .build();
+        bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        return bus;
     }
 
     @Bean(destroyMethod = "close")
