@@ -1,6 +1,7 @@
 package io.barometer.command.config;
 
 import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -43,6 +44,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.barometer.support.axon.PostgresAxonConfig;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Axon on PostgreSQL (the tables and serializers both services share, see PostgresAxonConfig), with an
@@ -103,6 +105,8 @@ public class AxonConfig extends PostgresAxonConfig {
         DistributionSummary commandsPerCommit = DistributionSummary.builder("barometer.events.commit.commands")
                 .description("Commands whose events one commit of the event store made durable together")
                 .register(registry);
+        Timer commitTime = Timer.builder("barometer.events.commit")
+                .description("Time to write and commit one batch of commands' events").register(registry);
         return new GroupCommitEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .upcasterChain(axon.upcasterChain())
@@ -111,7 +115,10 @@ public class AxonConfig extends PostgresAxonConfig {
                 .snapshotFilter(axon.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema), dataSource, commandsPerCommit::record);
+                .schema(eventSchema), dataSource, (commands, nanos) -> {
+                    commandsPerCommit.record(commands);
+                    commitTime.record(nanos, TimeUnit.NANOSECONDS);
+                });
     }
 
     /**

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.IntConsumer;
 
 import javax.sql.DataSource;
 
@@ -40,7 +39,7 @@ public class GroupCommitEventStorageEngine extends JdbcEventStorageEngine {
     private static final int MAX_ROWS_PER_STATEMENT = 500;
 
     private final DataSource dataSource;
-    private final IntConsumer commandsPerCommit;
+    private final CommitObserver commits;
     private final String insert;
     /** The INSERT for n rows, built once per n (a benign race: any thread builds the same text). */
     private final String[] inserts = new String[MAX_ROWS_PER_STATEMENT + 1];
@@ -53,12 +52,12 @@ public class GroupCommitEventStorageEngine extends JdbcEventStorageEngine {
     /**
      * @param dataSource        where the batches are written, on a connection of their own: no command holds
      *                          one while it waits (the command bus opens no transaction)
-     * @param commandsPerCommit told how many commands each batch held (the service's metric)
+     * @param commits           told of each batch: how many commands it held, how long it took (metrics)
      */
-    public GroupCommitEventStorageEngine(Builder builder, DataSource dataSource, IntConsumer commandsPerCommit) {
+    public GroupCommitEventStorageEngine(Builder builder, DataSource dataSource, CommitObserver commits) {
         super(builder);
         this.dataSource = dataSource;
-        this.commandsPerCommit = commandsPerCommit;
+        this.commits = commits;
         EventSchema s = schema();
         this.insert = "INSERT INTO " + s.domainEventTable() + " (" + String.join(", ", s.eventIdentifierColumn(),
                 s.aggregateIdentifierColumn(), s.sequenceNumberColumn(), s.typeColumn(), s.timestampColumn(),
@@ -124,7 +123,7 @@ public class GroupCommitEventStorageEngine extends JdbcEventStorageEngine {
     }
 
     private void write(List<Append> batch) {
-        commandsPerCommit.accept(batch.size());
+        long start = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             try {
                 insert(connection, batch.stream().flatMap(a -> a.rows.stream()).toList());
@@ -147,6 +146,8 @@ public class GroupCommitEventStorageEngine extends JdbcEventStorageEngine {
                     append.failure = connectionLost;
                 }
             }
+        } finally {
+            commits.committed(batch.size(), System.nanoTime() - start);
         }
     }
 
@@ -200,6 +201,12 @@ public class GroupCommitEventStorageEngine extends JdbcEventStorageEngine {
             inserts[rows] = sql;
         }
         return sql;
+    }
+
+    /** Told of each batch written (or tried). */
+    @FunctionalInterface
+    public interface CommitObserver {
+        void committed(int commands, long nanos);
     }
 
     /** One command's events, and what became of them. Read and written under the lock or by the writer. */

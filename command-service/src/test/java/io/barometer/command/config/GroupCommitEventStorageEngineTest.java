@@ -73,7 +73,7 @@ class GroupCommitEventStorageEngineTest {
                 .eventSerializer(json)
                 .snapshotSerializer(json)
                 .persistenceExceptionResolver(AxonConfig::isDuplicateKey)
-                .schema(new AxonConfig().eventSchema()), writes, commandsPerCommit::add);
+                .schema(new AxonConfig().eventSchema()), writes, (commands, nanos) -> commandsPerCommit.add(commands));
     }
 
     private static DomainEventMessage<Noted> event(String aggregate, long sequence) {
