@@ -142,6 +142,7 @@ class GroupCommitEventStorageEngineTest {
 
     @Test
     void aConflictInABatchFailsThatCommandAloneAndTheOthersCommit() throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean first = new AtomicBoolean(true);
         // The first batch's writer is held at its connection, so that the next commands queue into one batch.
@@ -149,6 +150,7 @@ class GroupCommitEventStorageEngineTest {
             @Override
             public Connection getConnection() throws SQLException {
                 if (first.getAndSet(false)) {
+                    held.countDown();
                     try {
                         release.await(30, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
@@ -163,7 +165,7 @@ class GroupCommitEventStorageEngineTest {
         ExecutorService threads = Executors.newFixedThreadPool(3);
         try {
             Future<?> leader = threads.submit(() -> engine.appendEvents(event("a", 0)));
-            await().atMost(Duration.ofSeconds(10)).until(() -> commandsPerCommit.size() == 2);
+            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
             Future<?> other = threads.submit(() -> engine.appendEvents(event("b", 0)));
             Future<?> conflicting = threads.submit(() -> engine.appendEvents(event("taken", 1)));
             await().atMost(Duration.ofSeconds(10)).until(() -> waitingThreads() == 2);
