@@ -77,7 +77,8 @@ public final class Bench {
         results.put("machine", machine());
         results.put("mode", smoke ? "smoke" : "full");
         results.put("sizes", sizes);
-        say("Starting PostgreSQL and both services with " + String.join(" ", Stack.SERVICE_JVM_OPTIONS) + " (data in " + data + ")");
+        say("Starting PostgreSQL and both services with " + String.join(" ", Stack.SERVICE_JVM_OPTIONS) + ", query-service also "
+                + String.join(" ", Stack.QUERY_EXTRA_JVM_OPTIONS) + " (data in " + data + ")");
         stack = Stack.start(new Stack.Settings(root, data, options.get("db", null, null),
                         options.get("db-user", null, "barometer"), options.get("db-password", null, ""),
                         freePort(), freePort(), freePort(), Stack.randomSecret(), Stack.SERVICE_JVM_OPTIONS),

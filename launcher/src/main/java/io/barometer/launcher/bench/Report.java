@@ -30,7 +30,8 @@ final class Report {
         b.append("Machine: ").append(machine.get("cores")).append(" cores, ").append(machine.get("memoryGb"))
                 .append(" GB, ").append(machine.getOrDefault("cpu", "?")).append(", Java ").append(machine.get("java"))
                 .append("; PostgreSQL on the same machine; both services with ")
-                .append(String.join(" ", Stack.SERVICE_JVM_OPTIONS)).append(".\n\n");
+                .append(String.join(" ", Stack.SERVICE_JVM_OPTIONS)).append(" (query-service also ")
+                .append(String.join(" ", Stack.QUERY_EXTRA_JVM_OPTIONS)).append(").\n\n");
         b.append("### Against DESIGN §9\n\n| figure | target | measured | reached |\n|---|---|---|---|\n");
         double ratio = ((Number) r.get("writeToRawRatio")).doubleValue();
         row(b, "HTTP commands/s (8 clients) ÷ raw INSERT;COMMIT tps (" + raw.get("tool") + ")", "≥ 0.25",
