@@ -53,14 +53,13 @@ public class AxonConfig extends PostgresAxonConfig {
                                                  Serializer serializer, ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager, EventSchema eventSchema,
                                                  @Value("${barometer.projection.fetch-size}") int fetchSize) {
-        return JdbcEventStorageEngine.builder()
+        return new TrackedEventReader(JdbcEventStorageEngine.builder()
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .batchSize(fetchSize)
-                .build();
+                .batchSize(fetchSize));
     }
 
     @Bean
