@@ -33,6 +33,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>
  * Events appended inside a Spring transaction (work that must commit with them, atomically) keep Axon's
  * path in that transaction.
+ * <p>
+ * Events are durable once this returns, which in Axon's unit of work is its prepare-commit phase rather than
+ * its commit: a command's work after that phase (putting the aggregate in the cache, counting, scheduling a
+ * snapshot) cannot undo them, and none of it can refuse the command.
  */
 public class GroupCommitEventStorageEngine extends JdbcEventStorageEngine {
 

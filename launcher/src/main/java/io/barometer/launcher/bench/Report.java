@@ -87,6 +87,8 @@ final class Report {
         }
         b.append("| projection catch-up (events/s) |");
         stages.forEach(s -> b.append(' ').append(s.get("catchUpEventsPerSecond")).append(" |"));
+        b.append("\n| then its vacuum of what it wrote, before the reads (s) |");
+        stages.forEach(s -> b.append(' ').append(s.get("vacuumSecondsAfterCatchUp")).append(" |"));
         b.append("\n| query-service heap after reads (MB) |");
         stages.forEach(s -> b.append(' ').append(s.get("queryHeapMbAfterReads")).append(" |"));
         b.append("\n\nFull replay: ").append(replay.get("events")).append(" events in ").append(replay.get("seconds"))

@@ -50,6 +50,7 @@ public class FactStatistics {
     private final AtomicLong sinceAnalysis = new AtomicLong();
     private final AtomicLong sinceVacuum = new AtomicLong();
     private final AtomicBoolean busy = new AtomicBoolean();
+    private volatile boolean vacuuming;
     private volatile long lastWrite;
     /** Whether the last vacuum failed, and when the next may be tried (clock value). */
     private volatile boolean failing;
@@ -112,6 +113,7 @@ public class FactStatistics {
                 || (failing && now - retryAt < 0) || !busy.compareAndSet(false, true)) {
             return;
         }
+        vacuuming = true;
         long vacuumed = sinceVacuum.getAndSet(0);
         long analysed = sinceAnalysis.getAndSet(0);
         try {
@@ -134,8 +136,17 @@ public class FactStatistics {
             }
             failing = true;
         } finally {
+            vacuuming = false;
             busy.set(false);
         }
+    }
+
+    /**
+     * Whether rows written since the last vacuum still wait for one (or it is running): until it is done,
+     * views read the heap beside the covering indexes, and the vacuum takes CPU from them.
+     */
+    public boolean vacuumPending() {
+        return vacuuming || sinceVacuum.get() >= SETTLE_MINIMUM_ROWS;
     }
 
     private void analyse() {

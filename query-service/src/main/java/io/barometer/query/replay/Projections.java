@@ -13,6 +13,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
+import io.barometer.query.projection.FactStatistics;
+
 /**
  * The event processors that build the projections: where each stands against the head of the event
  * store, and their rebuild from the first event.
@@ -25,15 +27,21 @@ public class Projections {
                                   Long position, Long lag) {
     }
 
-    public record Status(long head, boolean caughtUp, List<ProcessorStatus> processors) {
+    /**
+     * {@code vacuumPending}: what the projection wrote since its last vacuum still waits for one (see
+     * FactStatistics); views are complete once {@code caughtUp}, and at full speed once this is false too.
+     */
+    public record Status(long head, boolean caughtUp, boolean vacuumPending, List<ProcessorStatus> processors) {
     }
 
     private final EventProcessingConfiguration processing;
     private final EventStore events;
+    private final FactStatistics statistics;
 
-    public Projections(EventProcessingConfiguration processing, EventStore events) {
+    public Projections(EventProcessingConfiguration processing, EventStore events, FactStatistics statistics) {
         this.processing = processing;
         this.events = events;
+        this.statistics = statistics;
     }
 
     public Map<String, StreamingEventProcessor> processors() {
@@ -81,7 +89,7 @@ public class Projections {
                     p.processingStatus().size(), position.isPresent() ? position.getAsLong() : null,
                     position.isPresent() ? Math.max(0, head - position.getAsLong()) : null));
         }
-        return new Status(head, all, statuses);
+        return new Status(head, all, statistics.vacuumPending(), statuses);
     }
 
     /**

@@ -1,7 +1,10 @@
 package io.barometer.query.projection;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -77,10 +80,29 @@ class FactStatisticsTest {
         statistics.written(600);
         settleAfter(statistics, FactStatistics.QUIET_NANOS, 0); // too few rows to be worth it
 
+        assertThat(statistics.vacuumPending()).isFalse();
         statistics.written(400);
+        assertThat(statistics.vacuumPending()).isTrue();
         settleAfter(statistics, FactStatistics.QUIET_NANOS - 1, 0); // still writing
         settleAfter(statistics, 1, 1);
+        assertThat(statistics.vacuumPending()).isFalse();
         settleAfter(statistics, FactStatistics.QUIET_NANOS, 1); // nothing new since
+    }
+
+    @Test
+    void aVacuumIsPendingWhileItRunsAndAfterItFailed() {
+        estimate(0);
+        boolean[] pendingDuringVacuum = new boolean[1];
+        doAnswer(call -> {
+            pendingDuringVacuum[0] = statistics.vacuumPending();
+            throw new DataAccessResourceFailureException("connection refused");
+        }).doNothing().when(jdbc).execute(VACUUM);
+        statistics.written(5_000);
+        settleAfter(statistics, FactStatistics.QUIET_NANOS, 1);
+        assertThat(pendingDuringVacuum[0]).isTrue();
+        assertThat(statistics.vacuumPending()).as("its rows still wait for the next attempt").isTrue();
+        settleAfter(statistics, FactStatistics.RETRY_NANOS, 2);
+        assertThat(statistics.vacuumPending()).isFalse();
     }
 
     @Test
