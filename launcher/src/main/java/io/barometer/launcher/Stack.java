@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class Stack implements AutoCloseable {
     public static final List<String> QUERY_EXTRA_JVM_OPTIONS = List.of("-Xms512m", "-Xmn256m");
 
     static List<String> queryJvmOptions(List<String> common) {
-        List<String> options = new java.util.ArrayList<>(common);
+        List<String> options = new ArrayList<>(common);
         options.addAll(QUERY_EXTRA_JVM_OPTIONS);
         return options;
     }

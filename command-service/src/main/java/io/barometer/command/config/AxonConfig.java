@@ -103,7 +103,7 @@ public class AxonConfig extends PostgresAxonConfig {
                                                  TransactionManager transactionManager, EventSchema eventSchema,
                                                  DataSource dataSource, MeterRegistry registry) {
         DistributionSummary commandsPerCommit = DistributionSummary.builder("barometer.events.commit.commands")
-                .description("Commands whose events one commit of the event store made durable together")
+                .description("Commands whose events the event store wrote in one batch (one commit, or its retries one by one)")
                 .register(registry);
         Timer commitTime = Timer.builder("barometer.events.commit")
                 .description("Time to write and commit one batch of commands' events").register(registry);

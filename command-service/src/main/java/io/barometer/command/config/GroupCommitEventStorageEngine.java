@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Axon's JDBC event store, except that the events of commands handled at the same time are made durable
- * together: one transaction, one JDBC batch and one commit for all of them (group commit), instead of one
- * transaction per command. Each command still returns only once its own events are committed, so a
+ * together: one multi-row INSERT, i.e. one round trip and one commit, for all of them (group commit), instead
+ * of one transaction per command. Each command still returns only once its own events are committed, so a
  * client never sees a write that could be lost; what is shared is PostgreSQL's per-transaction work and
  * the round trips, which were most of the write path's cost outside the JVM.
  * <p>

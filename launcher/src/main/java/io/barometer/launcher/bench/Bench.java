@@ -469,8 +469,14 @@ public final class Bench {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             Api.Reply r = api.get(stack.query().baseUrl() + "/api/admin/replay", token);
-            if (r.status() == 200 && !r.json().path("vacuumPending").asBoolean(true)) {
-                return;
+            if (r.status() == 200) {
+                if (!r.json().has("vacuumPending")) {
+                    // An older query-service, or a renamed field: fail here rather than wait out the timeout.
+                    throw new IllegalStateException("query-service's replay status has no vacuumPending: " + r.json());
+                }
+                if (!r.json().path("vacuumPending").asBoolean()) {
+                    return;
+                }
             }
             TimeUnit.MILLISECONDS.sleep(100);
         }
