@@ -17,6 +17,31 @@ class ResponseApiTest extends ApiTest {
             "SUSTAINABLE_DEVELOPMENT", "EXEMPLARITY");
 
     @Test
+    void answersGoOutWholeWithTheirLength() {
+        Respondent r = started();
+        String p = newProject();
+        assertWritten(declare(r, educationProject(p)), 201, 2, true);
+
+        // A command's answer and a refusal: sent in one piece, their length known (WholeResponseFilter).
+        Http.Reply written = http.put(r.path() + "/projects/" + p + "/progress", r.token(), Map.of("status", "DONE"));
+        Http.Reply refused = http.put(r.path() + "/projects/" + p + "/progress", r.token(), Map.of("status", "NEARLY"));
+        for (Http.Reply reply : List.of(written, refused)) {
+            assertThat(reply.header("Transfer-Encoding")).isNull();
+            assertThat(reply.header("Content-Length")).isEqualTo(
+                    Integer.toString(reply.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        }
+        assertThat(written.json().path("version").asLong()).isEqualTo(3);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("status").asInt()).isEqualTo(400);
+
+        // Larger than Tomcat's buffer: still sent whole.
+        Http.Reply docs = http.get("/v3/api-docs", null);
+        assertThat(docs.body().length()).isGreaterThan(8192);
+        assertThat(docs.json().path("paths").has("/api/campaigns/{campaign}/responses/{collectivite}/projects/{project}/progress"))
+                .isTrue();
+    }
+
+    @Test
     void eachAnswerEndpointStoresOneEventAndReturnsTheNewVersion() {
         Respondent r = started();
         String p = newProject();

@@ -125,7 +125,12 @@ public final class Stack implements AutoCloseable {
         return new Stack(s, env, db, command, query);
     }
 
-    /** Stops query-service, runs {@code whileStopped}, and starts it again (behind the head of the store). */
+    /** Stops query-service until the next {@link #restartQuery}. */
+    public void stopQuery() {
+        query.close();
+    }
+
+    /** Stops query-service (if running), runs {@code whileStopped}, and starts it again behind the head of the store. */
     public void restartQuery(Callable<Void> whileStopped) throws Exception {
         query.close();
         whileStopped.call();

@@ -31,6 +31,12 @@ class BenchSmokeTest {
         JsonNode cores = results.get("writes").get("cpu").get("cores");
         assertThat(cores.get("commandService").asDouble()).isPositive();
         assertThat(cores.get("loadGenerator").asDouble()).isPositive();
+        // The headline is the command side alone; the same load with query-service projecting live is kept beside it.
+        assertThat(results.get("writes").get("querySide").asText()).isEqualTo("stopped");
+        assertThat(cores.has("queryService")).isFalse();
+        JsonNode live = results.get("writes").get("withProjectionsLive");
+        assertThat(live.get("commandsPerSecond").asDouble()).isPositive();
+        assertThat(live.get("cpu").get("cores").has("queryService")).isTrue();
         assertThat(results.get("import").get("lines").asInt()).isEqualTo(200);
         assertThat(results.get("stages")).hasSize(2);
         for (JsonNode stage : results.get("stages")) {

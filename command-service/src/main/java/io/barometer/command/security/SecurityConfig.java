@@ -2,36 +2,22 @@ package io.barometer.command.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.firewall.HttpFirewall;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.barometer.support.security.CommonSecurityConfig;
 import io.barometer.support.security.JwtSecurity;
 
 /** Stateless JWT security; role checks on routes, collectivité checks in the controllers. */
 @Configuration
+@Import(CommonSecurityConfig.class)
 public class SecurityConfig {
-
-    /**
-     * Spring Security observes every filter of every request (an observation and a tagged counter lookup
-     * each): profiled as a tenth of the write path's CPU. Requests stay timed by http.server.requests.
-     */
-    @Bean
-    public SecurityObservationSettings securityObservations() {
-        return SecurityObservationSettings.noObservations();
-    }
-
-    /** The strict firewall, its header checks without regular expressions (see JwtSecurity.firewall). */
-    @Bean
-    public HttpFirewall firewall() {
-        return JwtSecurity.firewall();
-    }
 
     @Bean
     public SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {

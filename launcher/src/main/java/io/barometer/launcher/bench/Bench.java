@@ -49,6 +49,8 @@ public final class Bench {
     private final Map<String, Object> results = new LinkedHashMap<>();
     private Stack stack;
     private String token;
+    /** Events in the store when query-service last had projected them all (it then stopped or was stopped). */
+    private long projectedUpTo;
 
     private Bench(Options options) {
         this.options = options;
@@ -220,11 +222,36 @@ public final class Bench {
             say("Warming command-service up for " + warmUp + " s");
             drive(targets, warmUp, new Stats(), new Stats(), new AtomicLong(), new AtomicLong());
         }
+        // Measured twice: first with query-service projecting the new events as they come (what the machine does
+        // in a run where both services share its two cores), then with query-service stopped, the command side
+        // alone — the headline, as the raw limit beside it is PostgreSQL alone with nothing else at work.
+        say("Measuring writes for " + seconds + " s with query-service projecting them live");
+        Map<String, Object> live = measure(targets, seconds, stack.query().pid());
+        // query-service stays stopped until the first stage restarts it: that stage's catch-up then starts from
+        // what it had projected here (projectedUpTo), and a restart fewer keeps the smoke run short.
+        awaitCaughtUp(Duration.ofMinutes(5));
+        projectedUpTo = eventCount();
+        stack.stopQuery();
+        say("Measuring writes for " + seconds + " s with query-service stopped (the command side alone)");
+        Map<String, Object> alone = measure(targets, seconds, -1);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("clients", CLIENTS);
+        m.put("seconds", seconds);
+        m.put("warmUpSeconds", warmUp);
+        m.put("heavyResponseEvents", heavyEvents + 6);
+        m.put("querySide", "stopped");
+        m.putAll(alone);
+        m.put("withProjectionsLive", live);
+        return m;
+    }
+
+    /** One measured window of {@link #drive}: throughput, latencies and each part's CPU. */
+    private Map<String, Object> measure(List<Target> targets, int seconds, long queryPid) throws Exception {
         Stats light = new Stats();
         Stats heavy = new Stats();
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        CpuShares cpu = new CpuShares(stack.command().pid(), stack.query().pid());
+        CpuShares cpu = new CpuShares(stack.command().pid(), queryPid);
         cpu.start();
         drive(targets, seconds, light, heavy, ok, failed);
         Map<String, Object> cpuUsed = cpu.stop(ok.get() + failed.get());
@@ -232,15 +259,11 @@ public final class Bench {
         all.addAll(light);
         all.addAll(heavy);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("clients", CLIENTS);
-        m.put("seconds", seconds);
-        m.put("warmUpSeconds", warmUp);
         m.put("commandsPerSecond", Stats.round(ok.get() / (double) seconds));
         m.put("failed", failed.get());
         m.put("latency", all.summary());
         m.put("latencyNewResponses", light.summary());
         m.put("latencyResponsesWithHundredsOfEvents", heavy.summary());
-        m.put("heavyResponseEvents", heavyEvents + 6);
         m.put("cpu", cpuUsed);
         return m;
     }
@@ -387,9 +410,10 @@ public final class Bench {
         long total = eventCount();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("events", total);
-        m.put("catchUpEvents", total - before);
+        m.put("catchUpEvents", total - projectedUpTo);
         m.put("catchUpSeconds", Stats.round(catchUp));
-        m.put("catchUpEventsPerSecond", Stats.round((total - before) / catchUp));
+        m.put("catchUpEventsPerSecond", Stats.round((total - projectedUpTo) / catchUp));
+        projectedUpTo = total;
         // Reads are measured once the projection has also vacuumed what it wrote (FactStatistics): until then
         // they read the heap beside the covering indexes and share the CPU with the vacuum. That wait is
         // reported on its own, not folded into the reads.

@@ -17,6 +17,7 @@ final class CpuShares {
     private Map<String, Duration> start;
     private long startNanos;
 
+    /** {@code queryPid} ≤ 0 when query-service is not running during the window. */
     CpuShares(long commandPid, long queryPid) {
         this.commandPid = commandPid;
         this.queryPid = queryPid;
@@ -52,7 +53,9 @@ final class CpuShares {
                 .map(p -> cpu(Optional.of(p)))
                 .reduce(Duration.ZERO, Duration::plus));
         m.put("loadGenerator", cpu(Optional.of(ProcessHandle.current())));
-        m.put("queryService", cpu(ProcessHandle.of(queryPid)));
+        if (queryPid > 0) {
+            m.put("queryService", cpu(ProcessHandle.of(queryPid)));
+        }
         return m;
     }
 

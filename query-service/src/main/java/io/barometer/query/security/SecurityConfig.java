@@ -2,34 +2,20 @@ package io.barometer.query.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.firewall.HttpFirewall;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.barometer.support.security.CommonSecurityConfig;
 import io.barometer.support.security.JwtSecurity;
 
 /** Stateless JWT security with command-service's roles; the collectivité check sits in the response view. */
 @Configuration
+@Import(CommonSecurityConfig.class)
 public class SecurityConfig {
-
-    /**
-     * Spring Security observes every filter of every request (an observation and a tagged counter lookup
-     * each), as costly here as on command-service's write path. Requests stay timed by http.server.requests.
-     */
-    @Bean
-    public SecurityObservationSettings securityObservations() {
-        return SecurityObservationSettings.noObservations();
-    }
-
-    /** The strict firewall, its header checks without regular expressions (see JwtSecurity.firewall). */
-    @Bean
-    public HttpFirewall firewall() {
-        return JwtSecurity.firewall();
-    }
 
     @Bean
     public SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {

@@ -80,7 +80,10 @@ public final class JwtSecurity {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(jwt ->
                 List.of(new SimpleGrantedAuthority("ROLE_" + jwt.getClaimAsString(roleClaim))));
+        // No sessions: nothing to log out of, no request to save for after a login.
         return http.csrf(c -> c.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.jwtAuthenticationConverter(converter))
