@@ -229,7 +229,10 @@ public final class Bench {
         Map<String, Object> live = measure(targets, seconds, stack.query().pid());
         // query-service stays stopped until the first stage restarts it: that stage's catch-up then starts from
         // what it had projected here (projectedUpTo), and a restart fewer keeps the smoke run short.
+        // Stopped once it has also vacuumed what it projected: PostgreSQL would otherwise go on with that vacuum
+        // during the measurement.
         awaitCaughtUp(Duration.ofMinutes(5));
+        awaitVacuumed(Duration.ofMinutes(5));
         projectedUpTo = eventCount();
         stack.stopQuery();
         say("Measuring writes for " + seconds + " s with query-service stopped (the command side alone)");
