@@ -227,10 +227,10 @@ public final class Bench {
         // alone — the headline, as the raw limit beside it is PostgreSQL alone with nothing else at work.
         say("Measuring writes for " + seconds + " s with query-service projecting them live");
         Map<String, Object> live = measure(targets, seconds, stack.query().pid());
-        // query-service stays stopped until the first stage restarts it: that stage's catch-up then starts from
-        // what it had projected here (projectedUpTo), and a restart fewer keeps the smoke run short.
-        // Stopped once it has also vacuumed what it projected: PostgreSQL would otherwise go on with that vacuum
-        // during the measurement.
+        // query-service is stopped once it has also vacuumed what it projected (PostgreSQL would otherwise go on
+        // with that vacuum during the measurement), and stays stopped until the first stage restarts it: that
+        // stage's catch-up starts from what it had projected here (projectedUpTo), and the smoke run is spared a
+        // restart.
         awaitCaughtUp(Duration.ofMinutes(5));
         awaitVacuumed(Duration.ofMinutes(5));
         projectedUpTo = eventCount();
