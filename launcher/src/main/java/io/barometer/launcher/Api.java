@@ -38,8 +38,6 @@ public final class Api {
         if (System.getProperty("http.maxConnections") == null) {
             System.setProperty("http.maxConnections", "32");
         }
-        // A command is sent once: never resent by the JDK on a connection that turned out to be closed.
-        System.setProperty("sun.net.http.retryPost", "false");
     }
 
     /** A request body: bytes in memory or a file streamed from disk. */

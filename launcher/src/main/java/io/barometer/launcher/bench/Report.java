@@ -59,9 +59,10 @@ final class Report {
 
         b.append("\n### Writes\n\n| what | value |\n|---|---|\n");
         b.append("| raw single-row INSERT;COMMIT, 8 clients (").append(raw.get("tool")).append(") | ").append(raw.get("tps")).append(" tps |\n");
-        writeRows(b, writes, "query-service stopped");
+        String window = writes.get("seconds") + " s, ";
+        writeRows(b, writes, window + "query-service stopped", writes.get("heavyResponseEvents"));
         if (live != null) {
-            writeRows(b, live, "query-service projecting live");
+            writeRows(b, live, window + "query-service projecting live", writes.get("heavyResponseEvents"));
         }
         b.append("| NDJSON import | ").append(imp.get("linesPerSecond")).append(" lines/s (").append(imp.get("lines"))
                 .append(" lines in ").append(imp.get("seconds")).append(" s) |\n");
@@ -114,12 +115,12 @@ final class Report {
 
     /** The rows of one measured window of the write benchmark. */
     @SuppressWarnings("unchecked")
-    private static void writeRows(StringBuilder b, Map<String, Object> w, String condition) {
+    private static void writeRows(StringBuilder b, Map<String, Object> w, String condition, Object heavyEvents) {
         b.append("| HTTP commands, 8 clients, ").append(condition).append(" | ").append(w.get("commandsPerSecond"))
                 .append(" commands/s (").append(w.get("failed")).append(" refused) |\n");
         b.append("| latency all | ").append(lat((Map<String, Object>) w.get("latency"))).append(" |\n");
         b.append("| latency on new responses | ").append(lat((Map<String, Object>) w.get("latencyNewResponses"))).append(" |\n");
-        b.append("| latency on responses of hundreds of events | ")
+        b.append("| latency on responses of ").append(heavyEvents).append("+ events | ")
                 .append(lat((Map<String, Object>) w.get("latencyResponsesWithHundredsOfEvents"))).append(" |\n");
         if (w.get("cpu") instanceof Map<?, ?> cpu) {
             b.append("| CPU while measured, in cores of the machine's ").append(Runtime.getRuntime().availableProcessors())
