@@ -12,6 +12,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 import io.barometer.command.testing.Http;
 
@@ -177,6 +182,24 @@ class AccessApiTest extends ApiTest {
         assertThat(http.get("/swagger-ui.html", null).status()).isIn(200, 302);
         assertThat(http.get("/actuator/env", null).status()).isIn(401, 404);
         assertThat(http.get("/actuator/metrics", null).status()).isEqualTo(401);
+    }
+
+    /**
+     * The route rules above are matched as path patterns, so the handler lookup Spring Security would
+     * otherwise run before its chain on every request is a pass-through in this very context
+     * (PathPatternRoutes); were the swap to stop applying, the rules would still hold but each request would
+     * pay that lookup again.
+     */
+    @Test
+    void noHandlerLookupRunsBeforeTheSecurityChain(@Autowired ApplicationContext context) throws Exception {
+        HandlerMappingIntrospector introspector = context.getBean("mvcHandlerMappingIntrospector",
+                HandlerMappingIntrospector.class);
+        assertThat(introspector.getClass()).isNotEqualTo(HandlerMappingIntrospector.class);
+        MockHttpServletRequest request = new MockHttpServletRequest("PUT", "/api/campaigns/c/responses/r/submit");
+        List<String> seen = new ArrayList<>();
+        introspector.createCacheFilter().doFilter(request, new MockHttpServletResponse(),
+                (req, res) -> seen.addAll(java.util.Collections.list(req.getAttributeNames())));
+        assertThat(seen).isEmpty();
     }
 
     /** A well-formed token signed with a key that is not the service's. */

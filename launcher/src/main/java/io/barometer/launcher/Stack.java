@@ -54,12 +54,6 @@ public final class Stack implements AutoCloseable {
      */
     public static final List<String> QUERY_EXTRA_JVM_OPTIONS = List.of("-Xms512m", "-Xmn256m");
 
-    static List<String> queryJvmOptions(List<String> common) {
-        List<String> options = new ArrayList<>(common);
-        options.addAll(QUERY_EXTRA_JVM_OPTIONS);
-        return options;
-    }
-
     public static String randomSecret() {
         byte[] bytes = new byte[48];
         new SecureRandom().nextBytes(bytes);
@@ -108,8 +102,7 @@ public final class Stack implements AutoCloseable {
                 command.awaitHealthy(Duration.ofMinutes(3));
             }
             say.accept("Starting query-service on port " + s.queryPort() + " (log: " + logs.resolve("query-service.log") + ")");
-            query = ServiceProcess.start("query-service", ServiceProcess.jar(s.root(), "query-service"),
-                    s.queryPort(), env, queryJvmOptions(s.jvmOptions()), logs);
+            query = startQuery(s, env);
             command.awaitHealthy(Duration.ofMinutes(3));
             query.awaitHealthy(Duration.ofMinutes(3));
         } catch (RuntimeException | IOException | InterruptedException e) {
@@ -132,11 +125,17 @@ public final class Stack implements AutoCloseable {
 
     /** Stops query-service (if running), runs {@code whileStopped}, and starts it again behind the head of the store. */
     public void restartQuery(Callable<Void> whileStopped) throws Exception {
-        query.close();
+        stopQuery();
         whileStopped.call();
-        query = ServiceProcess.start("query-service", ServiceProcess.jar(settings.root(), "query-service"),
-                settings.queryPort(), env, queryJvmOptions(settings.jvmOptions()), settings.dataDirectory().resolve("logs"));
+        query = startQuery(settings, env);
         query.awaitHealthy(Duration.ofMinutes(3));
+    }
+
+    private static ServiceProcess startQuery(Settings s, Map<String, String> env) throws IOException {
+        List<String> options = new ArrayList<>(s.jvmOptions());
+        options.addAll(QUERY_EXTRA_JVM_OPTIONS);
+        return ServiceProcess.start("query-service", ServiceProcess.jar(s.root(), "query-service"), s.queryPort(), env,
+                options, s.dataDirectory().resolve("logs"));
     }
 
     private static boolean eventStoreExists(Database db) throws SQLException {

@@ -37,6 +37,7 @@ class BenchSmokeTest {
         JsonNode live = results.get("writes").get("withProjectionsLive");
         assertThat(live.get("commandsPerSecond").asDouble()).isPositive();
         assertThat(live.get("cpu").get("cores").has("queryService")).isTrue();
+        assertThat(results.get("writeToRawRatioWithProjectionsLive").asDouble()).isPositive();
         assertThat(results.get("import").get("lines").asInt()).isEqualTo(200);
         assertThat(results.get("stages")).hasSize(2);
         for (JsonNode stage : results.get("stages")) {

@@ -36,7 +36,7 @@ final class Report {
         double ratio = ((Number) r.get("writeToRawRatio")).doubleValue();
         Map<String, Object> live = (Map<String, Object>) writes.get("withProjectionsLive");
         String liveRatio = live == null ? "" : String.format("; with query-service projecting live: %s / %s = %.3f",
-                live.get("commandsPerSecond"), raw.get("tps"), num(live.get("commandsPerSecond")) / num(raw.get("tps")));
+                live.get("commandsPerSecond"), raw.get("tps"), num(r.get("writeToRawRatioWithProjectionsLive")));
         row(b, "HTTP commands/s (8 clients, command side alone) ÷ raw INSERT;COMMIT tps (" + raw.get("tool") + ")", "≥ 0.25",
                 String.format("%s / %s = %.3f", writes.get("commandsPerSecond"), raw.get("tps"), ratio) + liveRatio,
                 ratio >= 0.25);

@@ -26,10 +26,10 @@ public class CommonSecurityConfig {
         return JwtSecurity.firewall();
     }
 
-    /** Route rules matched as path patterns (see PathPatternRoutes). */
+    /** Makes {@code requestMatchers(String…)} build path-pattern matchers (Spring Security 6.5's opt-in; see PathPatternRoutes). */
     @Bean
     public static PathPatternRequestMatcherBuilderFactoryBean pathPatternRoutes() {
-        return PathPatternRoutes.matchers();
+        return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
     /** No handler lookup before the security chain, now that the route rules do not read it (PathPatternRoutes). */

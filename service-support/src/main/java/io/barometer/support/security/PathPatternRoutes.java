@@ -3,7 +3,6 @@ package io.barometer.support.security;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
-import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 import jakarta.servlet.Filter;
@@ -21,11 +20,6 @@ import jakarta.servlet.Filter;
 public final class PathPatternRoutes {
 
     private PathPatternRoutes() {
-    }
-
-    /** Declared as a bean, it makes {@code requestMatchers(String…)} build PathPatternRequestMatchers. */
-    public static PathPatternRequestMatcherBuilderFactoryBean matchers() {
-        return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
     /** Declared as a (static) bean, it swaps Spring MVC's introspector for one whose cache filter does nothing. */
