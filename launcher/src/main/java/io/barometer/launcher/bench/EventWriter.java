@@ -81,6 +81,17 @@ final class EventWriter implements AutoCloseable {
         }
     }
 
+    /** VACUUM ANALYZE of the event table, after what this writer appended; VACUUM cannot run in a transaction. */
+    void vacuumEventTable() throws SQLException {
+        flush();
+        connection.setAutoCommit(true);
+        try (var statement = connection.createStatement()) {
+            statement.execute("VACUUM (ANALYZE) domain_event_entry");
+        } finally {
+            connection.setAutoCommit(false);
+        }
+    }
+
     long written() {
         return written;
     }

@@ -39,10 +39,8 @@ enum AnswerColumn {
         this.jdbcType = jdbcType;
     }
 
-    static String insertSql() {
-        String names = Arrays.stream(values()).map(c -> c.name().toLowerCase()).collect(Collectors.joining(", "));
-        String marks = Arrays.stream(values()).map(c -> "?").collect(Collectors.joining(", "));
-        return "INSERT INTO answer_fact (" + names + ") VALUES (" + marks + ") ON CONFLICT DO NOTHING";
+    static String names() {
+        return Arrays.stream(values()).map(c -> c.name().toLowerCase()).collect(Collectors.joining(", "));
     }
 
     static int[] types() {

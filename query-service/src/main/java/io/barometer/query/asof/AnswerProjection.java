@@ -44,14 +44,12 @@ import io.barometer.query.projection.FactStatistics;
 @ProcessingGroup(History.GROUP)
 public class AnswerProjection {
 
-    static final BatchedInserts.Insert FACT = new BatchedInserts.Insert(AnswerColumn.insertSql(), AnswerColumn.types());
-    static final BatchedInserts.Insert ATTRIBUTION = new BatchedInserts.Insert("""
-            INSERT INTO answer_attribution (global_index, user_id, user_role, on_behalf_of, source, imported_by,
-                                            request_id, reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT DO NOTHING
-            """, new int[] {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-            Types.VARCHAR, Types.VARCHAR});
+    static final BatchedInserts.Insert FACT = BatchedInserts.Insert.of("answer_fact", AnswerColumn.names(),
+            AnswerColumn.types());
+    static final BatchedInserts.Insert ATTRIBUTION = BatchedInserts.Insert.of("answer_attribution",
+            "global_index, user_id, user_role, on_behalf_of, source, imported_by, request_id, reason",
+            Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -21,16 +21,13 @@ import io.barometer.query.projection.EventFacts;
 @ProcessingGroup(History.GROUP)
 public class CampaignProjection {
 
-    static final BatchedInserts.Insert FACT = new BatchedInserts.Insert("""
-            INSERT INTO campaign_fact (global_index, campaign_id, sequence_number, change, effective_at, recorded_at,
-                                       year, title, opens_at, closes_at, questionnaire_id,
-                                       user_id, user_role, source, imported_by, reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT DO NOTHING
-            """, new int[] {Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE,
+    static final BatchedInserts.Insert FACT = BatchedInserts.Insert.of("campaign_fact",
+            "global_index, campaign_id, sequence_number, change, effective_at, recorded_at, year, title,"
+            + " opens_at, closes_at, questionnaire_id, user_id, user_role, source, imported_by, reason",
+            Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE,
             Types.TIMESTAMP_WITH_TIMEZONE, Types.INTEGER, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE,
             Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-            Types.VARCHAR});
+            Types.VARCHAR);
 
     private final BatchedInserts inserts;
     private final JdbcTemplate jdbc;

@@ -22,15 +22,12 @@ import io.barometer.query.projection.EventFacts;
 @ProcessingGroup(History.GROUP)
 public class CollectiviteProjection {
 
-    static final BatchedInserts.Insert FACT = new BatchedInserts.Insert("""
-            INSERT INTO collectivite_fact (global_index, collectivite_id, sequence_number, change, effective_at,
-                                           recorded_at, name, kind, region, population, parent_id,
-                                           user_id, user_role, source, imported_by, reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT DO NOTHING
-            """, new int[] {Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE,
+    static final BatchedInserts.Insert FACT = BatchedInserts.Insert.of("collectivite_fact",
+            "global_index, collectivite_id, sequence_number, change, effective_at, recorded_at, name,"
+            + " kind, region, population, parent_id, user_id, user_role, source, imported_by, reason",
+            Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE,
             Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR,
-            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR);
 
     private final BatchedInserts inserts;
     private final JdbcTemplate jdbc;
