@@ -22,7 +22,7 @@ public abstract class PostgresAxonConfig {
     protected abstract ObjectMapper storedJson();
 
     private Serializer jackson() {
-        return JacksonSerializer.builder().objectMapper(storedJson()).build();
+        return new TypeCachingJacksonSerializer(JacksonSerializer.builder().objectMapper(storedJson()));
     }
 
     @Bean
