@@ -52,17 +52,23 @@ final class CopyText {
         return true;
     }
 
+    /** Copies the text in runs between the characters to escape (most texts have none). */
     private static void escaped(StringBuilder out, String text) {
+        int run = 0;
         for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            switch (ch) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(ch);
+            char escape = switch (text.charAt(i)) {
+                case '\\' -> '\\';
+                case '\t' -> 't';
+                case '\n' -> 'n';
+                case '\r' -> 'r';
+                default -> 0;
+            };
+            if (escape != 0) {
+                out.append(text, run, i).append('\\').append(escape);
+                run = i + 1;
             }
         }
+        out.append(text, run, text.length());
     }
 
     private static boolean timestamp(StringBuilder out, OffsetDateTime time) {
