@@ -116,6 +116,9 @@ public final class Bench {
                 results.put("stages", stages);
                 results.put("replay", replay());
             }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> machine = (Map<String, Object>) results.get("machine");
+            machine.put("cpuProbeMsAtEnd", cpuProbeMillis());
             results.put("heapMaxMb", Map.of("commandService", commandHeap.maxBytes() / 1_048_576,
                     "queryService", queryHeap.maxBytes() / 1_048_576));
         } finally {
@@ -561,7 +564,32 @@ public final class Bench {
         }
         m.put("memoryGb", Math.round(((com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize() / 1e9));
+        m.put("cpuProbeMsAtStart", cpuProbeMillis());
         return m;
+    }
+
+    /**
+     * A fixed piece of work on one thread (SHA-256 of 256 MB), timed: this machine's speed moves by half from one
+     * hour to the next, and pgbench, bound by the disk's flushes, does not show it. Lower is faster.
+     */
+    static long cpuProbeMillis() {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] block = new byte[1 << 20];
+            new Random(7).nextBytes(block);
+            for (int i = 0; i < 32; i++) {
+                sha.update(block);
+            }
+            sha.digest();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 256; i++) {
+                sha.update(block);
+            }
+            sha.digest();
+            return (System.nanoTime() - t0) / 1_000_000;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int freePort() throws java.io.IOException {

@@ -31,7 +31,13 @@ final class Report {
                 .append(" GB, ").append(machine.getOrDefault("cpu", "?")).append(", Java ").append(machine.get("java"))
                 .append("; PostgreSQL on the same machine; both services with ")
                 .append(String.join(" ", Stack.SERVICE_JVM_OPTIONS)).append(" (query-service also ")
-                .append(String.join(" ", Stack.QUERY_EXTRA_JVM_OPTIONS)).append(").\n\n");
+                .append(String.join(" ", Stack.QUERY_EXTRA_JVM_OPTIONS)).append(").");
+        if (machine.get("cpuProbeMsAtStart") != null) {
+            b.append(" CPU probe (SHA-256 of 256 MB on one thread; lower is faster, the machine's speed varies): ")
+                    .append(machine.get("cpuProbeMsAtStart")).append(" ms at the start of the run, ")
+                    .append(machine.getOrDefault("cpuProbeMsAtEnd", "?")).append(" ms at its end.");
+        }
+        b.append("\n\n");
         b.append("### Against DESIGN §9\n\n| figure | target | measured | reached |\n|---|---|---|---|\n");
         double ratio = ((Number) r.get("writeToRawRatio")).doubleValue();
         Map<String, Object> live = (Map<String, Object>) writes.get("withProjectionsLive");
