@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,6 +44,7 @@ class BatchedInsertsTest {
     private static BatchedInserts inserts;
     private static TransactionTemplate transactions;
     private static MeterRegistry registry;
+    private static TransactionManager axonTransactions;
 
     @BeforeAll
     static void probeTable() {
@@ -49,11 +53,17 @@ class BatchedInsertsTest {
         inserts = services.query.getBean(BatchedInserts.class);
         transactions = new TransactionTemplate(services.query.getBean(PlatformTransactionManager.class));
         registry = services.query.getBean(MeterRegistry.class);
+        axonTransactions = services.query.getBean(TransactionManager.class);
         jdbc.execute("DROP TABLE IF EXISTS copy_probe");
         jdbc.execute("""
                 CREATE TABLE copy_probe (global_index BIGINT PRIMARY KEY, n INTEGER, s SMALLINT, t VARCHAR(300),
                                          x TEXT, at TIMESTAMPTZ, id UUID, flag BOOLEAN)
                 """);
+    }
+
+    @AfterAll
+    static void dropProbeTable() {
+        jdbc.execute("DROP TABLE copy_probe");
     }
 
     /** Row i of a batch whose keys start at {@code first}: every kind of value, nulls in turn. */
@@ -156,6 +166,21 @@ class BatchedInsertsTest {
         assertThat(batches("copy")).isEqualTo(copies);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM copy_probe WHERE global_index BETWEEN 40000 AND 40149",
                 Long.class)).isEqualTo(150);
+    }
+
+    /** As a tracking processor writes a batch: rows collected in a unit of work, written as it commits. */
+    @Test
+    void aUnitOfWorkWithItsTransactionWritesItsRowsByCopyWhenItCommits() {
+        double copies = batches("copy");
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(axonTransactions);
+        rows(60_000, 150, "").forEach(row -> inserts.add(PROBE, row));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM copy_probe WHERE global_index BETWEEN 60000 AND 60149",
+                Long.class)).as("nothing written before the commit").isZero();
+        unitOfWork.commit();
+        assertThat(batches("copy")).isEqualTo(copies + 1);
+        writeInSmallBatches(rows(61_000, 150, ""));
+        assertThat(stored(60_000, 60_149)).hasSize(150).isEqualTo(stored(61_000, 61_149));
     }
 
     @Test
