@@ -572,7 +572,7 @@ public final class Bench {
      * A fixed piece of work on one thread (SHA-256 of 256 MB), timed: this machine's speed moves by half from one
      * hour to the next, and pgbench, bound by the disk's flushes, does not show it. Lower is faster.
      */
-    static long cpuProbeMillis() {
+    private static long cpuProbeMillis() {
         try {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
             byte[] block = new byte[1 << 20];
