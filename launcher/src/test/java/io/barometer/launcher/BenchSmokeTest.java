@@ -40,6 +40,10 @@ class BenchSmokeTest {
         assertThat(results.get("writeToRawRatioWithProjectionsLive").asDouble()).isPositive();
         assertThat(results.get("import").get("lines").asInt()).isEqualTo(200);
         assertThat(results.get("stages")).hasSize(2);
+        results.get("stages").forEach(stage ->
+                assertThat(stage.has("eventTableVacuumSeconds")).as("event table vacuumed before the catch-up").isTrue());
+        assertThat(results.get("machine").get("cpuProbeMsAtStart").asLong()).isPositive();
+        assertThat(results.get("machine").get("cpuProbeMsAtEnd").asLong()).isPositive();
         for (JsonNode stage : results.get("stages")) {
             for (String read : new String[] {"synthesisBigAsOfClosing", "synthesis2014AsOfClosing", "responseView",
                     "auditFiltered", "comparison", "exportProjectsCsv"}) {
@@ -47,6 +51,7 @@ class BenchSmokeTest {
             }
         }
         assertThat(results.get("replay").get("status").asInt()).isLessThan(300);
-        assertThat(Files.readString(out.resolve("benchmarks.md"))).contains("Against DESIGN §9").contains("CPU per command");
+        assertThat(Files.readString(out.resolve("benchmarks.md"))).contains("Against DESIGN §9").contains("CPU per command")
+                .contains("CPU probe");
     }
 }

@@ -76,7 +76,8 @@ public final class Bench {
         String adminPassword = Stack.randomSecret();
 
         results.put("date", LocalDate.now().toString());
-        results.put("machine", machine());
+        Map<String, Object> machine = machine();
+        results.put("machine", machine);
         results.put("mode", smoke ? "smoke" : "full");
         results.put("sizes", sizes);
         say("Starting PostgreSQL and both services with " + String.join(" ", Stack.SERVICE_JVM_OPTIONS) + ", query-service also "
@@ -116,8 +117,6 @@ public final class Bench {
                 results.put("stages", stages);
                 results.put("replay", replay());
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> machine = (Map<String, Object>) results.get("machine");
             machine.put("cpuProbeMsAtEnd", cpuProbeMillis());
             results.put("heapMaxMb", Map.of("commandService", commandHeap.maxBytes() / 1_048_576,
                     "queryService", queryHeap.maxBytes() / 1_048_576));

@@ -1,5 +1,7 @@
 package io.barometer.query.projection;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +18,7 @@ import java.util.stream.Collectors;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -161,20 +163,11 @@ public class BatchedInserts {
     private static boolean copy(Connection connection, Map<Insert, byte[]> texts) throws SQLException {
         Savepoint savepoint = connection.setSavepoint();
         try {
-            PGConnection postgres = connection.unwrap(PGConnection.class);
+            CopyManager copies = connection.unwrap(PGConnection.class).getCopyAPI();
             for (Map.Entry<Insert, byte[]> table : texts.entrySet()) {
-                CopyIn copy = postgres.getCopyAPI().copyIn(table.getKey().copySql);
-                try {
-                    byte[] text = table.getValue();
-                    copy.writeToCopy(text, 0, text.length);
-                    copy.endCopy();
-                } finally {
-                    if (copy.isActive()) {
-                        copy.cancelCopy();
-                    }
-                }
+                copies.copyIn(table.getKey().copySql, new ByteArrayInputStream(table.getValue()));
             }
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             // Most likely a row already there (a redelivered event): the INSERTs skip it.
             log.debug("COPY failed ({}); writing the batch with INSERTs", e.getMessage());
             connection.rollback(savepoint);
