@@ -136,7 +136,7 @@ class AsOfOracleTest extends ServicesTest {
     }
 
     /** Respondent by respondent, so that a failure names the first one that differs. */
-    private static void compare(String where, AsOfState expected, AsOfState actual) {
+    static void compare(String where, AsOfState expected, AsOfState actual) {
         assertThat(actual.respondents().stream().map(AsOfState.Respondent::collectiviteId).toList())
                 .as(where + ": respondents").isEqualTo(expected.respondents().stream()
                         .map(AsOfState.Respondent::collectiviteId).toList());

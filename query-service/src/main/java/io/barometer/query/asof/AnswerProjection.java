@@ -51,6 +51,10 @@ public class AnswerProjection {
             Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR);
 
+    /** Each response's highest sequence number projected (see AsOfRepository's folded projects). */
+    static final BatchedInserts.Highest VERSION = BatchedInserts.Highest.of("response_version", "campaign_id",
+            "collectivite_id", "version");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BatchedInserts inserts;
@@ -140,7 +144,7 @@ public class AnswerProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE answer_fact, answer_attribution");
+        jdbc.update("TRUNCATE answer_fact, answer_attribution, response_version");
         statistics.reset();
     }
 
@@ -197,5 +201,7 @@ public class AnswerProjection {
 
     private void write(Object[] row) {
         inserts.add(FACT, row);
+        inserts.highest(VERSION, (String) row[AnswerColumn.CAMPAIGN_ID.ordinal()],
+                (String) row[AnswerColumn.COLLECTIVITE_ID.ordinal()], (Long) row[AnswerColumn.SEQUENCE_NUMBER.ordinal()]);
     }
 }

@@ -12,7 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,7 +47,8 @@ import jakarta.annotation.PreDestroy;
  * whose clock on the chosen basis is at or before the instant, ordered by (clock, sequence number).
  * Response-level values come from a scan in exactly that order, the first fact of each value winning;
  * projects from a scan of an index ordered per project newest first, folded as it streams (a whole
- * campaign's in two concurrent slices read as COPY streams). Each query reads one table,
+ * campaign's in two concurrent slices read as COPY streams, except the respondents whose projects, folded from
+ * all their facts, are held in memory and hold as of T: see {@link FoldedProjects}). Each query reads one table,
  * so no plan can turn quadratic on stale statistics; the work grows with the facts of the campaign,
  * never with the whole store, and nothing is replayed from the event store per request.
  */
@@ -62,8 +65,12 @@ public class AsOfRepository {
     /** Rows per round trip when an export's project facts stream from a cursor. */
     private static final int PROJECT_FETCH_SIZE = 10_000;
 
+    /** Projects folded per respondent, at most this many held (see FoldedProjects). */
+    private static final long FOLDED_PROJECTS = 2_000_000;
+
     private final NamedParameterJdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate cursor;
+    private final FoldedProjects folded = new FoldedProjects(FOLDED_PROJECTS);
     private final TransactionTemplate readOnly;
     /** Runs the slices of whole-campaign project scans; bounded, so that many syntheses queue, not pile up. */
     private final ExecutorService scans = Executors.newFixedThreadPool(SLICES, r -> {
@@ -147,11 +154,8 @@ public class AsOfRepository {
 
         // A whole campaign's projects, the largest read of all, are read while the rest is: in slices of the
         // respondents started as of T, on threads of their own.
-        List<Future<Gathered>> slices = withProjects && only == null ? scanProjects(k, p, jdbc.queryForList("""
-                SELECT collectivite_id FROM answer_fact
-                WHERE campaign_id = :c AND project_id IS NULL AND attribute = 'started' AND %1$s <= :t
-                ORDER BY collectivite_id
-                """.formatted(k), p, String.class)) : List.of();
+        List<Future<Gathered>> slices = withProjects && only == null ? campaignProjects(campaign, asOf, basis, p)
+                : List.of();
         try {
             Map<String, Builder> builders = respondents(k, p, oneResponse);
             if (builders.isEmpty()) {
@@ -204,14 +208,26 @@ public class AsOfRepository {
     private Map<String, Builder> respondents(String k, MapSqlParameterSource p, String oneResponse) {
         Map<String, Builder> builders = new TreeMap<>();
         ResponseFold responses = new ResponseFold(builders);
-        jdbc.query("""
+        String sql = """
                 SELECT collectivite_id, attribute, statement, sequence_number, global_index,
                        effective_at > :closes AS after_closing, effective_at, role, works_in_digital, organisation,
                        ranking, definitions, level, submitted
                 FROM answer_fact
                 WHERE campaign_id = :c AND project_id IS NULL AND %1$s <= :t%2$s
                 ORDER BY collectivite_id, attribute, statement, %1$s DESC, sequence_number DESC
-                """.formatted(k, oneResponse), p, responses::row);
+                """.formatted(k, oneResponse);
+        if (oneResponse.isEmpty()) {
+            // A whole campaign's: PostgreSQL sorts what a bitmap scan found, tens of thousands of wide rows, which
+            // spilled to disk with the default 4 MB of work memory, on three processes (a parallel plan) while
+            // the project slices want both cores. In memory, on one.
+            readOnly.executeWithoutResult(tx -> {
+                jdbc.getJdbcTemplate().execute("SET LOCAL work_mem = '32MB'");
+                jdbc.getJdbcTemplate().execute("SET LOCAL max_parallel_workers_per_gather = 0");
+                jdbc.query(sql, p, responses::row);
+            });
+        } else {
+            jdbc.query(sql, p, responses::row);
+        }
         // A value without its start cannot happen on either clock (the write side refuses it); drop it anyway.
         builders.values().removeIf(b -> b.startedAt == null);
         return builders;
@@ -248,7 +264,7 @@ public class AsOfRepository {
     }
 
     /** What a read of project facts found per respondent, kept until the respondents are built. */
-    private static final class Gathered implements ProjectSink, ProjectFold.Tally {
+    static final class Gathered implements ProjectSink, ProjectFold.Tally {
         private final Map<String, Found> byRespondent = new HashMap<>();
         private Found last;
 
@@ -285,6 +301,21 @@ public class AsOfRepository {
                 last = byRespondent.computeIfAbsent(collectiviteId, Found::new);
             }
             return last;
+        }
+
+        /** A respondent's projects and counts as a folded entry holds them. */
+        void add(String collectiviteId, FoldedProjects.Entry entry) {
+            Found f = of(collectiviteId);
+            f.projects.addAll(entry.projects());
+            respondent(collectiviteId, entry.changes(), entry.afterClosing(), entry.lastSequence(), entry.through());
+        }
+
+        /** What was found of a respondent, as an entry folded at {@code version}. */
+        FoldedProjects.Entry entry(String collectiviteId, long version, java.time.Instant closes, long latestClock) {
+            Found f = byRespondent.get(collectiviteId);
+            return f == null ? new FoldedProjects.Entry(version, closes, latestClock, List.of(), 0, 0, -1, 0)
+                    : new FoldedProjects.Entry(version, closes, latestClock, List.copyOf(f.projects), f.changes,
+                    f.afterClosing, f.lastSequence, f.through);
         }
 
         void into(Builder b) {
@@ -344,44 +375,94 @@ public class AsOfRepository {
     }
 
     /**
-     * Starts reading a whole campaign's project facts in slices of its respondents, each on a thread of the
-     * scan pool, as a COPY stream folded as it arrives ({@link ProjectCopy}). Two slices keep both cores busy,
-     * PostgreSQL producing one while the service folds the other (four or eight measured no faster). The
-     * slices share no respondent; the first and the last are open-ended, so that every fact is read whatever
-     * the list.
+     * A whole campaign's projects as of T. The respondents whose projects {@link FoldedProjects} holds, folded
+     * from facts that all count as of T, are taken from it; the facts of the others are read in slices of the
+     * respondents, each on a thread of the scan pool, as a COPY stream folded as it arrives ({@link ProjectCopy},
+     * {@link CampaignScan}). Two slices keep both cores busy, PostgreSQL producing one while the service folds
+     * the other (four or eight measured no faster). The slices share no respondent; the first and the last are
+     * open-ended, so that every fact is read whatever the list. The respondents whose entry is missing or
+     * outdated have all their facts read, so that their entries are folded again in the same pass.
      */
-    private List<Future<Gathered>> scanProjects(String k, MapSqlParameterSource p, List<String> respondents) {
+    private List<Future<Gathered>> campaignProjects(Campaign campaign, Instant asOf, Basis basis,
+                                                    MapSqlParameterSource p) {
+        // The versions first: an entry folded from facts read after them is at least as new as its version says,
+        // and if it is newer, the version has moved by the next synthesis, which folds it again.
+        Map<String, Long> versions = new HashMap<>();
+        jdbc.query("SELECT collectivite_id, version FROM response_version WHERE campaign_id = :c", p,
+                (RowCallbackHandler) rs -> versions.put(rs.getString(1), rs.getLong(2)));
+        List<String> respondents = jdbc.queryForList("""
+                SELECT collectivite_id FROM answer_fact
+                WHERE campaign_id = :c AND project_id IS NULL AND attribute = 'started' AND %1$s <= :t
+                ORDER BY collectivite_id
+                """.formatted(basis.column()), p, String.class);
+        long cut = FoldedProjects.micros(asOf);
+        Gathered held = new Gathered();
+        List<String> taken = new ArrayList<>();
+        List<String> refresh = new ArrayList<>();
+        for (String c : respondents) {
+            Long version = versions.get(c);
+            FoldedProjects.Entry entry = version == null ? null
+                    : folded.current(campaign.id(), basis, c, version, campaign.closesAt());
+            if (entry == null && version != null) {
+                refresh.add(c);
+            } else if (entry != null && entry.latestClock() <= cut) {
+                held.add(c, entry);
+                taken.add(c);
+            }
+        }
         int slices = Math.min(SLICES, respondents.size());
-        List<Future<Gathered>> futures = new ArrayList<>(slices);
+        List<Future<Gathered>> futures = new ArrayList<>(slices + 1);
+        futures.add(CompletableFuture.completedFuture(held));
+        if (taken.size() == respondents.size()) {
+            return futures;
+        }
+        Set<String> refreshed = Set.copyOf(refresh);
+        boolean everyFact = refresh.size() == respondents.size();
         for (int i = 0; i < slices; i++) {
             String from = i == 0 ? null : respondents.get(i * respondents.size() / slices);
             String to = i + 1 == slices ? null : respondents.get((i + 1) * respondents.size() / slices);
             futures.add(scans.submit(() -> {
-                String copy = copySql(k, p, from, to);
-                Gathered g = new Gathered();
+                String copy = copySql(basis.column(), p, from, to, taken, everyFact ? null : refresh);
+                CampaignScan scan = new CampaignScan(refreshed);
                 jdbc.getJdbcTemplate().execute((ConnectionCallback<Void>) c -> {
-                    ProjectCopy.read(c, copy, new ProjectFold(g, g));
+                    ProjectCopy.read(c, copy, scan);
                     return null;
                 });
-                return g;
+                for (String c : refresh) {
+                    if ((from == null || c.compareTo(from) >= 0) && (to == null || c.compareTo(to) < 0)) {
+                        folded.put(campaign.id(), basis, c, scan.all.entry(c, versions.get(c), campaign.closesAt(),
+                                scan.latestClocks.getOrDefault(c, Long.MIN_VALUE)));
+                    }
+                }
+                return scan.asOf;
             }));
         }
         return futures;
     }
 
     /**
-     * The COPY statement of one slice of a campaign's project facts as of T, in {@link ProjectCopy}'s columns:
-     * all in the clock's covering index. COPY takes no parameters, so PostgreSQL's own format(%L) quotes the
-     * values into it ({@code p} is only read: the slices share it).
+     * The COPY statement of one slice of a campaign's project facts, in {@link ProjectCopy}'s columns, all in the
+     * clock's covering index: the facts as of T of the respondents not {@code taken} from the folded entries,
+     * and every fact of those to {@code refresh} (of all, when null). COPY takes no parameters, so
+     * PostgreSQL's own format(%L) quotes the values into it ({@code p} is only read: the slices share it).
      */
-    private String copySql(String k, MapSqlParameterSource p, String from, String to) {
-        String query = projectFacts(FOLD_COLUMNS.formatted("%3$L::timestamptz"), k, "%1$L", "%2$L::timestamptz",
-                (from == null ? "" : " AND collectivite_id >= %4$L") + (to == null ? "" : " AND collectivite_id < %5$L"));
+    private String copySql(String k, MapSqlParameterSource p, String from, String to, List<String> taken,
+                           List<String> refresh) {
+        String cut = k + " <= %2$L::timestamptz";
+        String query = "SELECT " + FOLD_COLUMNS.formatted("%3$L::timestamptz") + ", " + cut + ", " + k
+                + " FROM answer_fact WHERE campaign_id = %1$L AND project_id IS NOT NULL"
+                + (from == null ? "" : " AND collectivite_id >= %4$L") + (to == null ? "" : " AND collectivite_id < %5$L")
+                + (taken.isEmpty() ? "" : " AND NOT (collectivite_id = ANY(%6$L::text[]))")
+                + (refresh == null ? "" : refresh.isEmpty() ? " AND " + cut
+                : " AND (" + cut + " OR collectivite_id = ANY(%7$L::text[]))")
+                + " ORDER BY collectivite_id, project_id, " + k + " DESC, sequence_number DESC";
         MapSqlParameterSource values = new MapSqlParameterSource(p.getValues())
                 .addValue("template", "COPY (" + query + ") TO STDOUT (FORMAT binary)")
-                .addValue("from", from).addValue("to", to);
+                .addValue("from", from).addValue("to", to)
+                .addValue("taken", taken.toArray(String[]::new))
+                .addValue("refresh", (refresh == null ? List.<String>of() : refresh).toArray(String[]::new));
         return jdbc.queryForObject("SELECT format(:template, :c::text, :t::timestamptz, :closes::timestamptz,"
-                + " :from::text, :to::text)", values, String.class);
+                + " :from::text, :to::text, :taken::text[], :refresh::text[])", values, String.class);
     }
 
     private static List<Gathered> join(List<Future<Gathered>> slices) {
@@ -413,19 +494,13 @@ public class AsOfRepository {
     private static final String FOLD_COLUMNS = "collectivite_id, project_id, sequence_number, global_index,"
             + " effective_at > %s AS after_closing, project_code, domain, catalogue_item";
 
-    /** The project facts of one response or a campaign as of T, with labels and instants (views, exports). */
-    private static String projectsSql(String k, String oneResponse) {
-        return projectFacts(FOLD_COLUMNS.formatted(":closes") + ", label, effective_at", k, ":c", ":t", oneResponse);
-    }
-
     /**
-     * A campaign's project facts as of T, newest first per project — the order the fold relies on — for both
-     * readers, which differ only in their columns and in how values are put in (named parameters, or format()
-     * positions for a COPY).
+     * The project facts of one response or a campaign as of T, with labels and instants (views, exports), newest
+     * first per project: the order the fold relies on, as in the campaign scan's COPY.
      */
-    private static String projectFacts(String columns, String k, String campaign, String t, String filter) {
-        return "SELECT " + columns + " FROM answer_fact WHERE campaign_id = " + campaign
-                + " AND project_id IS NOT NULL AND " + k + " <= " + t + filter
+    private static String projectsSql(String k, String oneResponse) {
+        return "SELECT " + FOLD_COLUMNS.formatted(":closes") + ", label, effective_at FROM answer_fact"
+                + " WHERE campaign_id = :c AND project_id IS NOT NULL AND " + k + " <= :t" + oneResponse
                 + " ORDER BY collectivite_id, project_id, " + k + " DESC, sequence_number DESC";
     }
 

@@ -17,36 +17,48 @@ import org.postgresql.copy.CopyOut;
  * project ids). PostgreSQL also sends the stream without waiting for
  * the service between batches, so both work at once. The columns, in order: collectivite_id (text),
  * project_id (uuid), sequence_number and global_index (int8), after closing (bool), project_code (int4),
- * domain and catalogue_item (text, null but on declarations).
+ * domain and catalogue_item (text, null but on declarations), whether the fact counts as of the cut-off
+ * (bool), and its clock on the chosen basis (timestamptz).
  */
 final class ProjectCopy {
 
     private static final byte[] SIGNATURE = "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
-    private static final int COLUMNS = 8;
+    private static final int COLUMNS = 10;
 
-    private final ProjectFold fold;
+    /** Receives each fact as it is read, in the stream's order. */
+    interface Facts {
+        /**
+         * {@code collectiviteId} is the same String instance for every fact of a respondent, and the project's
+         * id comes as its two halves; {@code clock} is PostgreSQL's: microseconds since 2000-01-01 UTC.
+         */
+        void fact(String collectiviteId, long projectHigh, long projectLow, long sequence, long globalIndex,
+                  boolean afterClosing, int code, String domain, String item, boolean asOf, long clock);
+
+        /** Called once every fact was read. */
+        void finish();
+    }
+
+    private final Facts facts;
     private ByteBuffer in;
     private byte[] collectivite = new byte[64];
     private int collectiviteLength = -1;
     private String collectiviteId;
-    private long projectHigh;
-    private long projectLow;
 
-    private ProjectCopy(ProjectFold fold) {
-        this.fold = fold;
+    private ProjectCopy(Facts facts) {
+        this.facts = facts;
     }
 
-    /** Runs {@code copySql} (a COPY … TO STDOUT (FORMAT binary) of the columns above) into the fold. */
-    static void read(Connection connection, String copySql, ProjectFold fold) throws SQLException {
+    /** Runs {@code copySql} (a COPY … TO STDOUT (FORMAT binary) of the columns above) into {@code facts}. */
+    static void read(Connection connection, String copySql, Facts facts) throws SQLException {
         CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copySql);
         try {
-            new ProjectCopy(fold).read(copy);
+            new ProjectCopy(facts).read(copy);
         } finally {
             if (copy.isActive()) {
                 copy.cancelCopy();
             }
         }
-        fold.finish();
+        facts.finish();
     }
 
     /**
@@ -86,9 +98,9 @@ final class ProjectCopy {
 
     private void fact() throws SQLException {
         int length = in.getInt();
-        boolean newRespondent = length != collectiviteLength
-                || !Arrays.equals(in.array(), in.position(), in.position() + length, collectivite, 0, length);
-        if (newRespondent) {
+        boolean sameRespondent = length == collectiviteLength
+                && Arrays.equals(in.array(), in.position(), in.position() + length, collectivite, 0, length);
+        if (!sameRespondent) {
             if (collectivite.length < length) {
                 collectivite = new byte[length];
             }
@@ -101,9 +113,6 @@ final class ProjectCopy {
         field(16);
         long high = in.getLong();
         long low = in.getLong();
-        boolean newProject = newRespondent || high != projectHigh || low != projectLow;
-        projectHigh = high;
-        projectLow = low;
         field(8);
         long sequence = in.getLong();
         field(8);
@@ -117,8 +126,11 @@ final class ProjectCopy {
         boolean declaration = ProjectCode.change(code) == ProjectCode.DECLARED;
         String domain = text(declaration);
         String item = text(declaration);
-        // The statistics need no project ids: compared as two longs, never decoded.
-        fold.fact(collectiviteId, newProject, null, sequence, globalIndex, afterClosing, code, domain, item, null, null);
+        field(1);
+        boolean asOf = in.get() != 0;
+        field(8);
+        long clock = in.getLong();
+        facts.fact(collectiviteId, high, low, sequence, globalIndex, afterClosing, code, domain, item, asOf, clock);
     }
 
     private void field(int expected) throws SQLException {

@@ -84,6 +84,35 @@ public class BatchedInserts {
         }
     }
 
+    /**
+     * A table of one row per key (two text columns) holding the highest number seen for it, such as a
+     * response's version: however many events of a batch touch a key, it is written once, by an upsert that
+     * never lowers the number (a redelivered event is harmless).
+     */
+    public static final class Highest {
+
+        private final String table;
+        private final String upsertSql;
+
+        private Highest(String table, String first, String second, String value) {
+            this.table = table;
+            this.upsertSql = "INSERT INTO " + table + " (" + first + ", " + second + ", " + value
+                    + ") VALUES (?, ?, ?) ON CONFLICT (" + first + ", " + second + ") DO UPDATE SET " + value
+                    + " = GREATEST(" + table + "." + value + ", EXCLUDED." + value + ")";
+        }
+
+        public static Highest of(String table, String first, String second, String value) {
+            return new Highest(table, first, second, value);
+        }
+
+        public String table() {
+            return table;
+        }
+    }
+
+    private record Key(Highest table, String first, String second) {
+    }
+
     /** Below this many rows in a batch, INSERTs: COPY's savepoint costs two more round trips. */
     static final int COPY_MINIMUM_ROWS = 100;
 
@@ -127,6 +156,40 @@ public class BatchedInserts {
             return rows;
         });
         pending.computeIfAbsent(insert, k -> new ArrayList<>()).add(row);
+    }
+
+    /** Keeps {@code value} for the key if it is the highest of the batch; written with the batch's rows. */
+    public void highest(Highest table, String first, String second, long value) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            upsert(Map.of(new Key(table, first, second), value));
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        Map<Key, Long> pending = unitOfWork.getOrComputeResource(RESOURCE + ".highest", key -> {
+            Map<Key, Long> values = new LinkedHashMap<>();
+            unitOfWork.onPrepareCommit(u -> upsert(values));
+            return values;
+        });
+        pending.merge(new Key(table, first, second), value, Math::max);
+    }
+
+    private void upsert(Map<Key, Long> values) {
+        Map<Highest, List<Map.Entry<Key, Long>>> byTable = values.entrySet().stream()
+                .collect(Collectors.groupingBy(e -> e.getKey().table(), LinkedHashMap::new, Collectors.toList()));
+        byTable.forEach((table, rows) -> jdbc.batchUpdate(table.upsertSql, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Map.Entry<Key, Long> row = rows.get(i);
+                ps.setString(1, row.getKey().first());
+                ps.setString(2, row.getKey().second());
+                ps.setLong(3, row.getValue());
+            }
+
+            @Override
+            public int getBatchSize() {
+                return rows.size();
+            }
+        }));
     }
 
     /** Writes every table's rows, by COPY where it can. */
