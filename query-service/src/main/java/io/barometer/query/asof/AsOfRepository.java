@@ -376,12 +376,14 @@ public class AsOfRepository {
 
     /**
      * A whole campaign's projects as of T. The respondents whose projects {@link FoldedProjects} holds, folded
-     * from facts that all count as of T, are taken from it; the facts of the others are read in slices of the
-     * respondents, each on a thread of the scan pool, as a COPY stream folded as it arrives ({@link ProjectCopy},
-     * {@link CampaignScan}). Two slices keep both cores busy, PostgreSQL producing one while the service folds
-     * the other (four or eight measured no faster). The slices share no respondent; the first and the last are
-     * open-ended, so that every fact is read whatever the list. The respondents whose entry is missing or
-     * outdated have all their facts read, so that their entries are folded again in the same pass.
+     * from facts that all count as of T, are taken from it; the facts of the others are read in two slices, each
+     * on a thread of the scan pool, as a COPY stream folded as it arrives ({@link ProjectCopy},
+     * {@link CampaignScan}): PostgreSQL produces one while the service folds the other (four or eight slices
+     * measured no faster). The respondents whose entry is missing or outdated have all their facts read, so that
+     * their entries are folded again in the same pass. When a quarter of the respondents or fewer are left to
+     * read (as of the closing, once folded: those still answering after it), each slice is a list of them, found
+     * one by one in the index and sorted in memory; otherwise a range of the campaign's respondents in the
+     * index's order, less those taken.
      */
     private List<Future<Gathered>> campaignProjects(Campaign campaign, Instant asOf, Basis basis,
                                                     MapSqlParameterSource p) {
@@ -410,26 +412,46 @@ public class AsOfRepository {
                 taken.add(c);
             }
         }
-        int slices = Math.min(SLICES, respondents.size());
-        List<Future<Gathered>> futures = new ArrayList<>(slices + 1);
+        List<Future<Gathered>> futures = new ArrayList<>(SLICES + 1);
         futures.add(CompletableFuture.completedFuture(held));
         if (taken.size() == respondents.size()) {
             return futures;
         }
+        Set<String> takenSet = Set.copyOf(taken);
+        List<String> toRead = respondents.stream().filter(c -> !takenSet.contains(c)).toList();
         Set<String> refreshed = Set.copyOf(refresh);
-        boolean everyFact = refresh.size() == respondents.size();
+        List<String> refreshList = refresh.size() == respondents.size() ? null : refresh;
+        // Few to read (the usual case once the entries are folded): their facts alone, found respondent by
+        // respondent in the index, then sorted. Many: the whole campaign in the index's order, less the taken.
+        boolean listed = toRead.size() * 4 <= respondents.size();
+        List<String> sliced = listed ? toRead : respondents;
+        int slices = Math.min(SLICES, sliced.size());
         for (int i = 0; i < slices; i++) {
-            String from = i == 0 ? null : respondents.get(i * respondents.size() / slices);
-            String to = i + 1 == slices ? null : respondents.get((i + 1) * respondents.size() / slices);
+            int lo = i * sliced.size() / slices;
+            int hi = (i + 1) * sliced.size() / slices;
+            List<String> mine = sliced.subList(lo, hi);
+            // A range's first and last slices are open-ended, so that every fact is read whatever the list.
+            Slice slice = listed ? new Slice(null, null, mine, List.of())
+                    : new Slice(i == 0 ? null : sliced.get(lo), hi == sliced.size() ? null : sliced.get(hi), null, taken);
             futures.add(scans.submit(() -> {
-                String copy = copySql(basis.column(), p, from, to, taken, everyFact ? null : refresh);
+                String copy = copySql(basis.column(), p, slice, refreshList);
                 CampaignScan scan = new CampaignScan(refreshed);
-                jdbc.getJdbcTemplate().execute((ConnectionCallback<Void>) c -> {
-                    ProjectCopy.read(c, copy, scan);
-                    return null;
+                readOnly.executeWithoutResult(tx -> {
+                    // PostgreSQL misjudged the lists of respondents: it read the whole table in parallel and sorted
+                    // it, three processes per slice, several times slower than the clock's covering index, which
+                    // gives the fold's order as it is (a list's few rows are sorted in memory).
+                    JdbcTemplate plain = jdbc.getJdbcTemplate();
+                    plain.execute("SET LOCAL enable_seqscan = off");
+                    plain.execute("SET LOCAL enable_bitmapscan = off");
+                    plain.execute("SET LOCAL max_parallel_workers_per_gather = 0");
+                    plain.execute(listed ? "SET LOCAL work_mem = '64MB'" : "SET LOCAL enable_sort = off");
+                    plain.execute((ConnectionCallback<Void>) c -> {
+                        ProjectCopy.read(c, copy, scan);
+                        return null;
+                    });
                 });
-                for (String c : refresh) {
-                    if ((from == null || c.compareTo(from) >= 0) && (to == null || c.compareTo(to) < 0)) {
+                for (String c : mine) {
+                    if (refreshed.contains(c)) {
                         folded.put(campaign.id(), basis, c, scan.all.entry(c, versions.get(c), campaign.closesAt(),
                                 scan.latestClocks.getOrDefault(c, Long.MIN_VALUE)));
                     }
@@ -441,28 +463,37 @@ public class AsOfRepository {
     }
 
     /**
-     * The COPY statement of one slice of a campaign's project facts, in {@link ProjectCopy}'s columns, all in the
-     * clock's covering index: the facts as of T of the respondents not {@code taken} from the folded entries,
-     * and every fact of those to {@code refresh} (of all, when null). COPY takes no parameters, so
-     * PostgreSQL's own format(%L) quotes the values into it ({@code p} is only read: the slices share it).
+     * Which respondents' facts one scan reads: those of {@code only}, or those from {@code from} (inclusive) to
+     * {@code to} (exclusive; null: open-ended) less the {@code taken}.
      */
-    private String copySql(String k, MapSqlParameterSource p, String from, String to, List<String> taken,
-                           List<String> refresh) {
+    private record Slice(String from, String to, List<String> only, List<String> taken) {
+    }
+
+    /**
+     * The COPY statement of one slice of a campaign's project facts, in {@link ProjectCopy}'s columns, all in the
+     * clock's covering index: the facts as of T of the slice's respondents, and every fact of those to
+     * {@code refresh} (of all, when null). COPY takes no parameters, so PostgreSQL's own format(%L) quotes the
+     * values into it ({@code p} is only read: the slices share it).
+     */
+    private String copySql(String k, MapSqlParameterSource p, Slice slice, List<String> refresh) {
         String cut = k + " <= %2$L::timestamptz";
         String query = "SELECT " + FOLD_COLUMNS.formatted("%3$L::timestamptz") + ", " + cut + ", " + k
                 + " FROM answer_fact WHERE campaign_id = %1$L AND project_id IS NOT NULL"
-                + (from == null ? "" : " AND collectivite_id >= %4$L") + (to == null ? "" : " AND collectivite_id < %5$L")
-                + (taken.isEmpty() ? "" : " AND NOT (collectivite_id = ANY(%6$L::text[]))")
+                + (slice.only() == null ? "" : " AND collectivite_id = ANY(%8$L::text[])")
+                + (slice.from() == null ? "" : " AND collectivite_id >= %4$L")
+                + (slice.to() == null ? "" : " AND collectivite_id < %5$L")
+                + (slice.taken().isEmpty() ? "" : " AND NOT (collectivite_id = ANY(%6$L::text[]))")
                 + (refresh == null ? "" : refresh.isEmpty() ? " AND " + cut
                 : " AND (" + cut + " OR collectivite_id = ANY(%7$L::text[]))")
                 + " ORDER BY collectivite_id, project_id, " + k + " DESC, sequence_number DESC";
         MapSqlParameterSource values = new MapSqlParameterSource(p.getValues())
                 .addValue("template", "COPY (" + query + ") TO STDOUT (FORMAT binary)")
-                .addValue("from", from).addValue("to", to)
-                .addValue("taken", taken.toArray(String[]::new))
-                .addValue("refresh", (refresh == null ? List.<String>of() : refresh).toArray(String[]::new));
+                .addValue("from", slice.from()).addValue("to", slice.to())
+                .addValue("taken", slice.taken().toArray(String[]::new))
+                .addValue("refresh", (refresh == null ? List.<String>of() : refresh).toArray(String[]::new))
+                .addValue("only", (slice.only() == null ? List.<String>of() : slice.only()).toArray(String[]::new));
         return jdbc.queryForObject("SELECT format(:template, :c::text, :t::timestamptz, :closes::timestamptz,"
-                + " :from::text, :to::text, :taken::text[], :refresh::text[])", values, String.class);
+                + " :from::text, :to::text, :taken::text[], :refresh::text[], :only::text[])", values, String.class);
     }
 
     private static List<Gathered> join(List<Future<Gathered>> slices) {
