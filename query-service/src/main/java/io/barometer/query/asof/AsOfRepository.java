@@ -48,7 +48,7 @@ import jakarta.annotation.PreDestroy;
  * Response-level values come from a scan in exactly that order, the first fact of each value winning;
  * projects from a scan of an index ordered per project newest first, folded as it streams (a whole
  * campaign's in two concurrent slices read as COPY streams, except the respondents whose projects, folded from
- * all their facts, are held in memory and hold as of T: see {@link FoldedProjects}). Each query reads one table,
+ * all their facts, are held in memory and hold as of T: see {@link FoldedResponses}). Each query reads one table,
  * so no plan can turn quadratic on stale statistics; the work grows with the facts of the campaign,
  * never with the whole store, and nothing is replayed from the event store per request.
  */
@@ -65,12 +65,12 @@ public class AsOfRepository {
     /** Rows per round trip when an export's project facts stream from a cursor. */
     private static final int PROJECT_FETCH_SIZE = 10_000;
 
-    /** Projects folded per respondent, at most this many held (see FoldedProjects). */
-    private static final long FOLDED_PROJECTS = 2_000_000;
+    /** Projects (and respondents' values) folded per respondent, at most this many held (see FoldedResponses). */
+    private static final long FOLDED_ENTRIES = 2_000_000;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate cursor;
-    private final FoldedProjects folded = new FoldedProjects(FOLDED_PROJECTS);
+    private final FoldedResponses folded = new FoldedResponses(FOLDED_ENTRIES);
     private final TransactionTemplate readOnly;
     /** Runs the slices of whole-campaign project scans; bounded, so that many syntheses queue, not pile up. */
     private final ExecutorService scans = Executors.newFixedThreadPool(SLICES, r -> {
@@ -154,10 +154,11 @@ public class AsOfRepository {
 
         // A whole campaign's projects, the largest read of all, are read while the rest is: in slices of the
         // respondents started as of T, on threads of their own.
-        List<Future<Gathered>> slices = withProjects && only == null ? campaignProjects(campaign, asOf, basis, p)
-                : List.of();
+        Known known = withProjects && only == null ? known(basis, p) : null;
+        List<Future<Gathered>> slices = known != null ? campaignProjects(campaign, asOf, basis, p, known) : List.of();
         try {
-            Map<String, Builder> builders = respondents(k, p, oneResponse);
+            Map<String, Builder> builders = known != null ? campaignRespondents(campaign, asOf, basis, p, known)
+                    : respondents(k, p, oneResponse);
             if (builders.isEmpty()) {
                 return new AsOfState(campaign, asOf, basis, List.of());
             }
@@ -304,18 +305,19 @@ public class AsOfRepository {
         }
 
         /** A respondent's projects and counts as a folded entry holds them. */
-        void add(String collectiviteId, FoldedProjects.Entry entry) {
+        void add(String collectiviteId, FoldedResponses.Projects entry) {
             Found f = of(collectiviteId);
             f.projects.addAll(entry.projects());
-            respondent(collectiviteId, entry.changes(), entry.afterClosing(), entry.lastSequence(), entry.through());
+            FoldedResponses.Counts n = entry.counts();
+            respondent(collectiviteId, n.changes(), n.afterClosing(), n.lastSequence(), n.through());
         }
 
         /** What was found of a respondent, as an entry folded at {@code version}. */
-        FoldedProjects.Entry entry(String collectiviteId, long version, java.time.Instant closes, long latestClock) {
+        FoldedResponses.Projects entry(String collectiviteId, long version, Instant closes, long latestClock) {
             Found f = byRespondent.get(collectiviteId);
-            return f == null ? new FoldedProjects.Entry(version, closes, latestClock, List.of(), 0, 0, -1, 0)
-                    : new FoldedProjects.Entry(version, closes, latestClock, List.copyOf(f.projects), f.changes,
-                    f.afterClosing, f.lastSequence, f.through);
+            return f == null ? new FoldedResponses.Projects(version, closes, latestClock, List.of(), FoldedResponses.Counts.NONE)
+                    : new FoldedResponses.Projects(version, closes, latestClock, List.copyOf(f.projects),
+                    new FoldedResponses.Counts(f.changes, f.afterClosing, f.lastSequence, f.through));
         }
 
         void into(Builder b) {
@@ -374,8 +376,108 @@ public class AsOfRepository {
         }
     }
 
+    /** Each response's version, and the respondents started as of T in the order of their ids. */
+    private record Known(Map<String, Long> versions, List<String> respondents) {
+    }
+
     /**
-     * A whole campaign's projects as of T. The respondents whose projects {@link FoldedProjects} holds, folded
+     * The versions first: an entry folded from facts read after them is at least as new as its version says, and
+     * if it is newer, the version has moved by the next synthesis, which folds it again.
+     */
+    private Known known(Basis basis, MapSqlParameterSource p) {
+        Map<String, Long> versions = new HashMap<>();
+        jdbc.query("SELECT collectivite_id, version FROM response_version WHERE campaign_id = :c", p,
+                (RowCallbackHandler) rs -> versions.put(rs.getString(1), rs.getLong(2)));
+        List<String> respondents = jdbc.queryForList("""
+                SELECT collectivite_id FROM answer_fact
+                WHERE campaign_id = :c AND project_id IS NULL AND attribute = 'started' AND %1$s <= :t
+                ORDER BY collectivite_id
+                """.formatted(basis.column()), p, String.class);
+        return new Known(versions, respondents);
+    }
+
+    /**
+     * The respondents of a whole campaign as of T with their response-level values, as {@link #respondents}
+     * reads them, except that those whose values {@link FoldedResponses} holds, from facts that all count as of
+     * T, are taken from it; of the others, those whose entry is missing or outdated have all their response-level
+     * facts read and folded into a new entry in the same pass. Few left to read: a list of them; many: the
+     * whole campaign less those taken.
+     */
+    private Map<String, Builder> campaignRespondents(Campaign campaign, Instant asOf, Basis basis,
+                                                     MapSqlParameterSource p, Known known) {
+        long cut = FoldedResponses.micros(asOf);
+        Map<String, Builder> builders = new TreeMap<>();
+        List<String> taken = new ArrayList<>();
+        List<String> toRead = new ArrayList<>();
+        List<String> refresh = new ArrayList<>();
+        for (String c : known.respondents()) {
+            Long version = known.versions().get(c);
+            FoldedResponses.Values entry = version == null ? null
+                    : folded.values(campaign.id(), basis, c, version, campaign.closesAt());
+            if (entry != null && entry.latestClock() <= cut) {
+                builders.put(c, Builder.of(c, entry));
+                taken.add(c);
+            } else {
+                toRead.add(c);
+                if (entry == null && version != null) {
+                    refresh.add(c);
+                }
+            }
+        }
+        if (toRead.isEmpty()) {
+            return builders;
+        }
+        String k = basis.column();
+        boolean listed = toRead.size() * 4 <= known.respondents().size();
+        String sql = """
+                SELECT collectivite_id, attribute, statement, sequence_number, global_index,
+                       effective_at > :closes AS after_closing, effective_at, role, works_in_digital, organisation,
+                       ranking, definitions, level, submitted, %1$s <= :t AS counts, %1$s AS clock
+                FROM answer_fact
+                WHERE campaign_id = :c AND project_id IS NULL%2$s%3$s
+                ORDER BY collectivite_id, attribute, statement, %1$s DESC, sequence_number DESC
+                """.formatted(k, listed ? " AND collectivite_id = ANY(:toRead)"
+                        : taken.isEmpty() ? "" : " AND NOT (collectivite_id = ANY(:taken))",
+                refresh.isEmpty() ? " AND " + k + " <= :t"
+                        : refresh.size() == toRead.size() ? "" : " AND (" + k + " <= :t OR collectivite_id = ANY(:refresh))");
+        MapSqlParameterSource q = new MapSqlParameterSource(p.getValues())
+                .addValue("toRead", toRead.toArray(String[]::new))
+                .addValue("taken", taken.toArray(String[]::new))
+                .addValue("refresh", refresh.toArray(String[]::new));
+        Set<String> refreshed = Set.copyOf(refresh);
+        Map<String, Builder> all = new HashMap<>();
+        ResponseFold asOfFold = new ResponseFold(builders);
+        ResponseFold allFold = new ResponseFold(all);
+        Map<String, Long> latest = new HashMap<>();
+        readOnly.executeWithoutResult(tx -> {
+            // PostgreSQL sorts what a bitmap scan found, tens of thousands of wide rows, which spilled to disk with
+            // the default 4 MB of work memory, on three processes (a parallel plan) while the project slices want
+            // both cores. In memory, on one.
+            jdbc.getJdbcTemplate().execute("SET LOCAL work_mem = '64MB'");
+            jdbc.getJdbcTemplate().execute("SET LOCAL max_parallel_workers_per_gather = 0");
+            jdbc.query(sql, q, (RowCallbackHandler) rs -> {
+                if (rs.getBoolean("counts")) {
+                    asOfFold.row(rs);
+                }
+                String c = rs.getString("collectivite_id");
+                if (refreshed.contains(c)) {
+                    allFold.row(rs);
+                    latest.merge(c, FoldedResponses.micros(instant(rs, "clock")), Math::max);
+                }
+            });
+        });
+        builders.values().removeIf(b -> b.startedAt == null);
+        for (String c : refresh) {
+            Builder b = all.get(c);
+            if (b != null && b.startedAt != null) {
+                folded.put(campaign.id(), basis, c, b.values(known.versions().get(c), campaign.closesAt(), latest.get(c)));
+            }
+        }
+        return builders;
+    }
+
+    /**
+     * A whole campaign's projects as of T. The respondents whose projects {@link FoldedResponses} holds, folded
      * from facts that all count as of T, are taken from it; the facts of the others are read in two slices, each
      * on a thread of the scan pool, as a COPY stream folded as it arrives ({@link ProjectCopy},
      * {@link CampaignScan}): PostgreSQL produces one while the service folds the other (four or eight slices
@@ -386,25 +488,17 @@ public class AsOfRepository {
      * index's order, less those taken.
      */
     private List<Future<Gathered>> campaignProjects(Campaign campaign, Instant asOf, Basis basis,
-                                                    MapSqlParameterSource p) {
-        // The versions first: an entry folded from facts read after them is at least as new as its version says,
-        // and if it is newer, the version has moved by the next synthesis, which folds it again.
-        Map<String, Long> versions = new HashMap<>();
-        jdbc.query("SELECT collectivite_id, version FROM response_version WHERE campaign_id = :c", p,
-                (RowCallbackHandler) rs -> versions.put(rs.getString(1), rs.getLong(2)));
-        List<String> respondents = jdbc.queryForList("""
-                SELECT collectivite_id FROM answer_fact
-                WHERE campaign_id = :c AND project_id IS NULL AND attribute = 'started' AND %1$s <= :t
-                ORDER BY collectivite_id
-                """.formatted(basis.column()), p, String.class);
-        long cut = FoldedProjects.micros(asOf);
+                                                    MapSqlParameterSource p, Known known) {
+        Map<String, Long> versions = known.versions();
+        List<String> respondents = known.respondents();
+        long cut = FoldedResponses.micros(asOf);
         Gathered held = new Gathered();
         List<String> taken = new ArrayList<>();
         List<String> refresh = new ArrayList<>();
         for (String c : respondents) {
             Long version = versions.get(c);
-            FoldedProjects.Entry entry = version == null ? null
-                    : folded.current(campaign.id(), basis, c, version, campaign.closesAt());
+            FoldedResponses.Projects entry = version == null ? null
+                    : folded.projects(campaign.id(), basis, c, version, campaign.closesAt());
             if (entry == null && version != null) {
                 refresh.add(c);
             } else if (entry != null && entry.latestClock() <= cut) {
@@ -552,6 +646,27 @@ public class AsOfRepository {
 
         Builder(String collectiviteId) {
             this.collectiviteId = collectiviteId;
+        }
+
+        /** A respondent as its folded values give it (projects and place still to come). */
+        static Builder of(String collectiviteId, FoldedResponses.Values v) {
+            Builder b = new Builder(collectiviteId);
+            b.startedAt = v.startedAt();
+            b.profile = v.profile();
+            b.motivations = v.motivations();
+            b.actors.putAll(v.actors());
+            b.submitted = v.submitted();
+            b.submittedAt = v.submittedAt();
+            FoldedResponses.Counts n = v.counts();
+            b.count(n.changes(), n.afterClosing(), n.lastSequence(), n.through());
+            return b;
+        }
+
+        /** The response-level values folded so far (nothing else yet), as an entry of version {@code version}. */
+        FoldedResponses.Values values(long responseVersion, Instant closes, long latestClock) {
+            return new FoldedResponses.Values(responseVersion, closes, latestClock, startedAt, profile, motivations,
+                    java.util.Collections.unmodifiableSortedMap(new TreeMap<>(actors)), submitted, submittedAt,
+                    new FoldedResponses.Counts(changes, changesAfterClosing, version - 1, through));
         }
 
         void count(long facts, long afterClosing, long lastSequence, long through) {

@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * Folds one slice of a campaign's project facts two ways at once: the facts that count as of the cut-off into
  * the state as of it, and every fact of the respondents to fold afresh ({@code refresh}) into their entries
- * for {@link FoldedProjects}. Each fold sees its own subsequence of the stream, which keeps the stream's
+ * for {@link FoldedResponses}. Each fold sees its own subsequence of the stream, which keeps the stream's
  * order (respondent, project, newest first), so each tells a new project from the ids it last saw.
  */
 final class CampaignScan implements ProjectCopy.Facts {
