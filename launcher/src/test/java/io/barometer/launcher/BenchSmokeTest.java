@@ -52,10 +52,12 @@ class BenchSmokeTest {
             for (String read : new String[] {"synthesisBigAsOfClosing", "synthesis2014AsOfClosing", "responseView",
                     "auditFiltered", "comparison", "exportProjectsCsv"}) {
                 assertThat(stage.get(read).get("status").asInt()).as(read).isEqualTo(200);
+                assertThat(stage.get(read).get("firstMs").asDouble()).as(read + " first call").isPositive();
             }
         }
         assertThat(results.get("replay").get("status").asInt()).isLessThan(300);
         assertThat(Files.readString(out.resolve("benchmarks.md"))).contains("Against DESIGN §9").contains("CPU per command")
-                .contains("CPU probe");
+                .contains("CPU probe")
+                .contains("first call after query-service started");
     }
 }

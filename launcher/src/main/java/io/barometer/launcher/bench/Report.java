@@ -55,8 +55,10 @@ final class Report {
         double rep = num(replay.get("eventsPerSecond"));
         row(b, "full replay", "≥ 20 000 events/s", rep + " events/s (" + replay.get("events") + " events)", rep >= 20_000);
         double bigSynth = num(((Map<String, Object>) last.get("synthesisBigAsOfClosing")).get("p95Ms"));
+        Object bigFirst = ((Map<String, Object>) last.get("synthesisBigAsOfClosing")).get("firstMs");
         row(b, "as-of synthesis, campaign of the whole store (" + last.get("events") + " events)", "≤ 1 000 ms",
-                bigSynth + " ms (p95)", bigSynth <= 1000);
+                bigSynth + " ms (p95; the first call after query-service started, which folds every respondent: "
+                        + bigFirst + " ms)", bigSynth <= 1000);
         double small = num(((Map<String, Object>) last.get("synthesis2014AsOfClosing")).get("p95Ms"));
         row(b, "as-of synthesis, 2014-sized campaign", "≤ 100 ms", small + " ms (p95)", small <= 100);
         long maxHeap = Math.max(((Number) heap.get("commandService")).longValue(), ((Number) heap.get("queryService")).longValue());
@@ -90,7 +92,10 @@ final class Report {
             }
             b.append('\n');
         }
-        b.append("| projection catch-up (events/s) |");
+        b.append("| synthesisBigAsOfClosing, first call after query-service started (ms) |");
+        stages.forEach(s -> b.append(' ').append(((Map<String, Object>) s.get("synthesisBigAsOfClosing")).get("firstMs"))
+                .append(" |"));
+        b.append("\n| projection catch-up (events/s) |");
         stages.forEach(s -> b.append(' ').append(s.get("catchUpEventsPerSecond")).append(" |"));
         b.append("\n| then its vacuum of what it wrote, before the reads (s) |");
         stages.forEach(s -> b.append(' ').append(s.get("vacuumSecondsAfterCatchUp")).append(" |"));

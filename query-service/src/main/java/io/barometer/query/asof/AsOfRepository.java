@@ -66,7 +66,7 @@ public class AsOfRepository {
     private static final int PROJECT_FETCH_SIZE = 10_000;
 
     /** Projects (and respondents' values) folded per respondent, at most this many held (see FoldedResponses). */
-    private static final long FOLDED_ENTRIES = 2_000_000;
+    private static final long FOLDED_ENTRIES = 1_000_000;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate cursor;
