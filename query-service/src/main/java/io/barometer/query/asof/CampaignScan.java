@@ -18,14 +18,18 @@ final class CampaignScan implements ProjectCopy.Facts {
     final Map<String, Long> latestClocks = new HashMap<>();
 
     private final Set<String> refresh;
+    private final Set<String> skip;
     private final Feed asOfFeed = new Feed(new ProjectFold(asOf, asOf));
     private final Feed allFeed = new Feed(new ProjectFold(all, all));
     private String respondent;
     private boolean refreshing;
+    private boolean skipping;
     private long latestClock;
 
-    CampaignScan(Set<String> refresh) {
+    /** {@code skip}: respondents whose facts the stream may hold but which are taken from elsewhere. */
+    CampaignScan(Set<String> refresh, Set<String> skip) {
         this.refresh = refresh;
+        this.skip = skip;
     }
 
     @Override
@@ -35,7 +39,11 @@ final class CampaignScan implements ProjectCopy.Facts {
             endRespondent();
             respondent = collectiviteId;
             refreshing = refresh.contains(collectiviteId);
+            skipping = skip.contains(collectiviteId);
             latestClock = Long.MIN_VALUE;
+        }
+        if (skipping) {
+            return;
         }
         if (counts) {
             asOfFeed.fact(collectiviteId, projectHigh, projectLow, sequence, globalIndex, afterClosing, code, domain, item);
