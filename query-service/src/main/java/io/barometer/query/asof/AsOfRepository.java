@@ -15,10 +15,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -71,6 +73,8 @@ public class AsOfRepository {
     private final NamedParameterJdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate cursor;
     private final FoldedResponses folded = new FoldedResponses(FOLDED_ENTRIES);
+    /** One lock per campaign and clock, held while a synthesis folds most of its respondents. */
+    private final Map<String, ReentrantLock> folding = new ConcurrentHashMap<>();
     private final TransactionTemplate readOnly;
     /** Runs the slices of whole-campaign project scans; bounded, so that many syntheses queue, not pile up. */
     private final ExecutorService scans = Executors.newFixedThreadPool(SLICES, r -> {
@@ -147,6 +151,40 @@ public class AsOfRepository {
     }
 
     private AsOfState load(Campaign campaign, Instant asOf, Basis basis, String only, boolean withProjects) {
+        if (!withProjects || only != null) {
+            return read(campaign, asOf, basis, only, withProjects, null);
+        }
+        MapSqlParameterSource p = parameters(campaign, asOf);
+        Known known = known(basis, p);
+        if (!mostlyUnfolded(campaign, basis, known)) {
+            return read(campaign, asOf, basis, null, true, known);
+        }
+        // A first synthesis folds every respondent: one at a time per campaign and clock, so that those asked at
+        // the same moment (after a start, beside FoldWarmUp) wait for its entries instead of folding them again.
+        ReentrantLock lock = folding.computeIfAbsent(campaign.id() + '\n' + basis, key -> new ReentrantLock());
+        lock.lock();
+        try {
+            return read(campaign, asOf, basis, null, true, known(basis, p));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether more than half of the respondents have no folded projects of their current version. */
+    private boolean mostlyUnfolded(Campaign campaign, Basis basis, Known known) {
+        int unfolded = 0;
+        for (String c : known.respondents()) {
+            Long version = known.versions().get(c);
+            if (version != null && folded.projects(campaign.id(), basis, c, version, campaign.closesAt()) == null) {
+                unfolded++;
+            }
+        }
+        return unfolded * 2 > known.respondents().size();
+    }
+
+    /** {@code known}: given for a whole campaign with its projects (the folded respondents), else null. */
+    private AsOfState read(Campaign campaign, Instant asOf, Basis basis, String only, boolean withProjects,
+                           Known known) {
         String k = basis.column();
         MapSqlParameterSource p = parameters(campaign, asOf)
                 .addValue("coll", only);
@@ -154,7 +192,6 @@ public class AsOfRepository {
 
         // A whole campaign's projects, the largest read of all, are read while the rest is: in slices of the
         // respondents started as of T, on threads of their own.
-        Known known = withProjects && only == null ? known(basis, p) : null;
         List<Future<Gathered>> slices = known != null ? campaignProjects(campaign, asOf, basis, p, known) : List.of();
         try {
             Map<String, Builder> builders = known != null ? campaignRespondents(campaign, asOf, basis, p, known)
