@@ -484,8 +484,8 @@ public final class Bench {
             }
         }
         Map<String, Object> m = new LinkedHashMap<>(stats.summary());
-        // The first call is left out of p50/p95 (the JIT compiles as it runs), but shown: after query-service
-        // started, a synthesis first folds every respondent (AsOfRepository's folded entries).
+        // The first call is left out of p50/p95 (the JIT compiles as it runs), but shown: a campaign's first
+        // synthesis folds every respondent, unless query-service's warm-up (FoldWarmUp) did it before.
         m.put("firstMs", Stats.round(first));
         m.put("status", status);
         m.put("bytes", bytes);
