@@ -207,6 +207,7 @@ class AuditTest extends ServicesTest {
                 .contains("Index Scan using answer_fact_project_effective");
         String byUser = String.join("\n", SERVICES.query.getBean(AuditRepository.class).plan(new AuditQuery(null, null,
                 coll + ".dsi-1", null, null, null, Basis.RECORDED, false, 0, 50)));
-        assertThat(byUser).as(byUser).contains("Index Scan on answer_attribution_user");
+        // By the index, whichever way: a bitmap scan, or an index-only scan once a vacuum marked the pages visible.
+        assertThat(byUser).as(byUser).contains("answer_attribution_user").doesNotContain("Seq Scan on answer_attribution");
     }
 }

@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -76,6 +77,11 @@ public class AsOfRepository {
     /** One lock per campaign and clock, held while a synthesis folds most of its respondents. */
     private final Map<String, ReentrantLock> folding = new ConcurrentHashMap<>();
     private final TransactionTemplate readOnly;
+    /**
+     * Reads of facts to fold into entries: the versions they are stored with are read in the same snapshot, so
+     * that an entry holds exactly the facts of its version (see {@link #versions}).
+     */
+    private final TransactionTemplate snapshot;
     /** Runs the slices of whole-campaign project scans; bounded, so that many syntheses queue, not pile up. */
     private final ExecutorService scans = Executors.newFixedThreadPool(SLICES, r -> {
         Thread t = new Thread(r, "campaign-scan");
@@ -90,6 +96,9 @@ public class AsOfRepository {
         this.cursor = new NamedParameterJdbcTemplate(fetching);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     @PreDestroy
@@ -418,8 +427,8 @@ public class AsOfRepository {
     }
 
     /**
-     * The versions first: an entry folded from facts read after them is at least as new as its version says, and
-     * if it is newer, the version has moved by the next synthesis, which folds it again.
+     * Which entries hold: those of the versions read here (a new entry is stored with the version read in the
+     * same snapshot as its facts, see {@link #versions}).
      */
     private Known known(Basis basis, MapSqlParameterSource p) {
         Map<String, Long> versions = new HashMap<>();
@@ -431,6 +440,24 @@ public class AsOfRepository {
                 ORDER BY collectivite_id
                 """.formatted(basis.column()), p, String.class);
         return new Known(versions, respondents);
+    }
+
+    /**
+     * The versions of some responses, read first in a repeatable-read transaction whose reads of facts follow:
+     * the facts folded are then exactly those of these versions. (Versions read in a separate snapshot before
+     * the facts could name fewer facts than were folded, and a replay rebuilding the response could later reach
+     * that version again with those facts not yet there.)
+     */
+    private Map<String, Long> versions(MapSqlParameterSource p, List<String> collectivites) {
+        Map<String, Long> versions = new HashMap<>();
+        if (!collectivites.isEmpty()) {
+            jdbc.query("""
+                    SELECT collectivite_id, version FROM response_version
+                    WHERE campaign_id = :c AND collectivite_id = ANY(:list)
+                    """, new MapSqlParameterSource(p.getValues()).addValue("list", collectivites.toArray(String[]::new)),
+                    (RowCallbackHandler) rs -> versions.put(rs.getString(1), rs.getLong(2)));
+        }
+        return versions;
     }
 
     /**
@@ -485,7 +512,9 @@ public class AsOfRepository {
         ResponseFold asOfFold = new ResponseFold(builders);
         ResponseFold allFold = new ResponseFold(all);
         Map<String, Long> latest = new HashMap<>();
-        readOnly.executeWithoutResult(tx -> {
+        Map<String, Long> versions = new HashMap<>();
+        snapshot.executeWithoutResult(tx -> {
+            versions.putAll(versions(p, refresh));
             // PostgreSQL sorts what a bitmap scan found, tens of thousands of wide rows, which spilled to disk with
             // the default 4 MB of work memory, on three processes (a parallel plan) while the project slices want
             // both cores. In memory, on one.
@@ -512,8 +541,8 @@ public class AsOfRepository {
         builders.values().removeIf(b -> b.startedAt == null);
         for (String c : refresh) {
             Builder b = all.get(c);
-            if (b != null && b.startedAt != null) {
-                folded.put(campaign.id(), basis, c, b.values(known.versions().get(c), campaign.closesAt(), latest.get(c)));
+            if (b != null && b.startedAt != null && versions.containsKey(c)) {
+                folded.put(campaign.id(), basis, c, b.values(versions.get(c), campaign.closesAt(), latest.get(c)));
             }
         }
         return builders;
@@ -573,7 +602,9 @@ public class AsOfRepository {
             futures.add(scans.submit(() -> {
                 String copy = copySql(basis.column(), p, slice, refreshList);
                 CampaignScan scan = new CampaignScan(refreshed, listed ? Set.of() : takenSet);
-                readOnly.executeWithoutResult(tx -> {
+                Map<String, Long> sliceVersions = new HashMap<>();
+                snapshot.executeWithoutResult(tx -> {
+                    sliceVersions.putAll(versions(p, mine.stream().filter(refreshed::contains).toList()));
                     // PostgreSQL misjudged the lists of respondents: it read the whole table in parallel and sorted
                     // it, three processes per slice, several times slower than the clock's covering index, which
                     // gives the fold's order as it is (a list's few rows are sorted in memory).
@@ -587,12 +618,8 @@ public class AsOfRepository {
                         return null;
                     });
                 });
-                for (String c : mine) {
-                    if (refreshed.contains(c)) {
-                        folded.put(campaign.id(), basis, c, scan.all.entry(c, versions.get(c), campaign.closesAt(),
-                                scan.latestClocks.getOrDefault(c, Long.MIN_VALUE)));
-                    }
-                }
+                sliceVersions.forEach((c, version) -> folded.put(campaign.id(), basis, c, scan.all.entry(c, version,
+                        campaign.closesAt(), scan.latestClocks.getOrDefault(c, Long.MIN_VALUE))));
                 return scan.asOf;
             }));
         }
