@@ -15,6 +15,7 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import io.barometer.query.asof.AsOfRepository;
+import io.barometer.query.asof.AsOfState;
 import io.barometer.query.asof.Basis;
 import io.barometer.query.campaign.Campaign;
 import io.barometer.query.campaign.CampaignRepository;
@@ -26,7 +27,8 @@ import io.barometer.query.testing.ServicesTest;
  * A synthesis keeps each respondent's projects folded in memory while its response's version holds: a log is
  * projected half at first, its states read twice at many cut-offs (the second time from what the first folded),
  * then the rest of the log (new facts for the same responses, moved deadlines) must be seen by the next reads,
- * each equal to what the oracle folds from the raw events. Replay one case with -Dfolded.seed=N.
+ * each equal to what the oracle folds from the raw events, as is the respondents export's state (the same
+ * folded values, no projects). Replay one case with -Dfolded.seed=N.
  */
 @Execution(ExecutionMode.SAME_THREAD)
 class FoldedProjectsTest extends ServicesTest {
@@ -48,6 +50,12 @@ class FoldedProjectsTest extends ServicesTest {
         }
     }
 
+    private static AsOfState.Respondent withoutProjects(AsOfState.Respondent r) {
+        return new AsOfState.Respondent(r.collectiviteId(), r.startedAt(), r.late(), r.place(), r.profile(), List.of(),
+                r.motivations(), r.actors(), r.submitted(), r.submittedAt(), r.changes(), r.changesAfterClosing(),
+                r.version(), r.through());
+    }
+
     private static void check(RandomLog log, long seed, String stage) {
         DataSource dataSource = SERVICES.command.getBean(DataSource.class);
         AsOfRepository views = SERVICES.query.getBean(AsOfRepository.class);
@@ -67,7 +75,11 @@ class FoldedProjectsTest extends ServicesTest {
         for (Instant t : cutoffs) {
             for (Basis basis : Basis.values()) {
                 String where = "seed " + seed + ", " + stage + ", asOf " + t + ", basis " + basis.key();
-                AsOfOracleTest.compare(where, Oracle.forStatistics(oracle.state(t, basis)), views.campaign(campaign, t, basis));
+                AsOfState expected = oracle.state(t, basis);
+                AsOfOracleTest.compare(where, Oracle.forStatistics(expected), views.campaign(campaign, t, basis));
+                // The respondents export reads the same folded values, without the projects.
+                assertThat(views.respondents(campaign, t, basis).respondents()).as(where + ": respondents without projects")
+                        .isEqualTo(expected.respondents().stream().map(FoldedProjectsTest::withoutProjects).toList());
             }
         }
     }

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -160,13 +161,13 @@ public class AsOfRepository {
     }
 
     private AsOfState load(Campaign campaign, Instant asOf, Basis basis, String only, boolean withProjects) {
-        if (!withProjects || only != null) {
+        if (only != null) {
             return read(campaign, asOf, basis, only, withProjects, null);
         }
         MapSqlParameterSource p = parameters(campaign, asOf);
         Known known = known(basis, p);
-        if (!mostlyUnfolded(campaign, basis, known)) {
-            return read(campaign, asOf, basis, null, true, known);
+        if (!withProjects || !mostlyUnfolded(campaign, basis, known)) {
+            return read(campaign, asOf, basis, null, withProjects, known);
         }
         // A first synthesis folds every respondent: one at a time per campaign and clock, so that those asked at
         // the same moment (after a start, beside FoldWarmUp) wait for its entries instead of folding them again.
@@ -191,7 +192,7 @@ public class AsOfRepository {
         return unfolded * 2 > known.respondents().size();
     }
 
-    /** {@code known}: given for a whole campaign with its projects (the folded respondents), else null. */
+    /** {@code known}: given for a whole campaign (its folded respondents), null for one response. */
     private AsOfState read(Campaign campaign, Instant asOf, Basis basis, String only, boolean withProjects,
                            Known known) {
         String k = basis.column();
@@ -201,7 +202,8 @@ public class AsOfRepository {
 
         // A whole campaign's projects, the largest read of all, are read while the rest is: in slices of the
         // respondents started as of T, on threads of their own.
-        List<Future<Gathered>> slices = known != null ? campaignProjects(campaign, asOf, basis, p, known) : List.of();
+        List<Future<Gathered>> slices = known != null && withProjects ? campaignProjects(campaign, asOf, basis, p, known)
+                : List.of();
         try {
             Map<String, Builder> builders = known != null ? campaignRespondents(campaign, asOf, basis, p, known)
                     : respondents(k, p, oneResponse);
@@ -255,26 +257,14 @@ public class AsOfRepository {
     private Map<String, Builder> respondents(String k, MapSqlParameterSource p, String oneResponse) {
         Map<String, Builder> builders = new TreeMap<>();
         ResponseFold responses = new ResponseFold(builders);
-        String sql = """
+        jdbc.query("""
                 SELECT collectivite_id, attribute, statement, sequence_number, global_index,
                        effective_at > :closes AS after_closing, effective_at, role, works_in_digital, organisation,
                        ranking, definitions, level, submitted
                 FROM answer_fact
                 WHERE campaign_id = :c AND project_id IS NULL AND %1$s <= :t%2$s
                 ORDER BY collectivite_id, attribute, statement, %1$s DESC, sequence_number DESC
-                """.formatted(k, oneResponse);
-        if (oneResponse.isEmpty()) {
-            // A whole campaign's: PostgreSQL sorts what a bitmap scan found, tens of thousands of wide rows, which
-            // spilled to disk with the default 4 MB of work memory, on three processes (a parallel plan) while
-            // the project slices want both cores. In memory, on one.
-            readOnly.executeWithoutResult(tx -> {
-                jdbc.getJdbcTemplate().execute("SET LOCAL work_mem = '32MB'");
-                jdbc.getJdbcTemplate().execute("SET LOCAL max_parallel_workers_per_gather = 0");
-                jdbc.query(sql, p, responses::row);
-            });
-        } else {
-            jdbc.query(sql, p, responses::row);
-        }
+                """.formatted(k, oneResponse), p, responses::row);
         // A value without its start cannot happen on either clock (the write side refuses it); drop it anyway.
         builders.values().removeIf(b -> b.startedAt == null);
         return builders;
@@ -422,6 +412,13 @@ public class AsOfRepository {
         }
     }
 
+    /** Planner settings for the rest of the current transaction only. */
+    private void setLocal(String... settings) {
+        for (String setting : settings) {
+            jdbc.getJdbcTemplate().execute("SET LOCAL " + setting);
+        }
+    }
+
     /** Each response's version, and the respondents started as of T in the order of their ids. */
     private record Known(Map<String, Long> versions, List<String> respondents) {
     }
@@ -518,11 +515,9 @@ public class AsOfRepository {
             // PostgreSQL sorts what a bitmap scan found, tens of thousands of wide rows, which spilled to disk with
             // the default 4 MB of work memory, on three processes (a parallel plan) while the project slices want
             // both cores. In memory, on one.
-            jdbc.getJdbcTemplate().execute("SET LOCAL work_mem = '64MB'");
-            jdbc.getJdbcTemplate().execute("SET LOCAL max_parallel_workers_per_gather = 0");
             // A plan of its own for each list: a generic plan (after five runs of a prepared statement) searches
             // a list parameter element by element for every row instead of hashing it.
-            jdbc.getJdbcTemplate().execute("SET LOCAL plan_cache_mode = force_custom_plan");
+            setLocal("work_mem = '64MB'", "max_parallel_workers_per_gather = 0", "plan_cache_mode = force_custom_plan");
             jdbc.query(sql, q, (RowCallbackHandler) rs -> {
                 String c = rs.getString("collectivite_id");
                 if (takenSet.contains(c)) {
@@ -608,12 +603,9 @@ public class AsOfRepository {
                     // PostgreSQL misjudged the lists of respondents: it read the whole table in parallel and sorted
                     // it, three processes per slice, several times slower than the clock's covering index, which
                     // gives the fold's order as it is (a list's few rows are sorted in memory).
-                    JdbcTemplate plain = jdbc.getJdbcTemplate();
-                    plain.execute("SET LOCAL enable_seqscan = off");
-                    plain.execute("SET LOCAL enable_bitmapscan = off");
-                    plain.execute("SET LOCAL max_parallel_workers_per_gather = 0");
-                    plain.execute(listed ? "SET LOCAL work_mem = '64MB'" : "SET LOCAL enable_sort = off");
-                    plain.execute((ConnectionCallback<Void>) c -> {
+                    setLocal("enable_seqscan = off", "enable_bitmapscan = off", "max_parallel_workers_per_gather = 0",
+                            listed ? "work_mem = '64MB'" : "enable_sort = off");
+                    jdbc.getJdbcTemplate().execute((ConnectionCallback<Void>) c -> {
                         ProjectCopy.read(c, copy, scan);
                         return null;
                     });
@@ -644,11 +636,11 @@ public class AsOfRepository {
         String cut = k + " <= %2$L::timestamptz";
         String query = "SELECT " + FOLD_COLUMNS.formatted("%3$L::timestamptz") + ", " + cut + ", " + k
                 + " FROM answer_fact WHERE campaign_id = %1$L AND project_id IS NOT NULL"
-                + (slice.only() == null ? "" : " AND collectivite_id = ANY(%8$L::text[])")
+                + (slice.only() == null ? "" : " AND collectivite_id = ANY(%7$L::text[])")
                 + (slice.from() == null ? "" : " AND collectivite_id >= %4$L")
                 + (slice.to() == null ? "" : " AND collectivite_id < %5$L")
                 + (refresh == null ? "" : refresh.isEmpty() ? " AND " + cut
-                : " AND (" + cut + " OR collectivite_id = ANY(%7$L::text[]))")
+                : " AND (" + cut + " OR collectivite_id = ANY(%6$L::text[]))")
                 + " ORDER BY collectivite_id, project_id, " + k + " DESC, sequence_number DESC";
         MapSqlParameterSource values = new MapSqlParameterSource(p.getValues())
                 .addValue("template", "COPY (" + query + ") TO STDOUT (FORMAT binary)")
@@ -656,7 +648,7 @@ public class AsOfRepository {
                 .addValue("refresh", (refresh == null ? List.<String>of() : refresh).toArray(String[]::new))
                 .addValue("only", (slice.only() == null ? List.<String>of() : slice.only()).toArray(String[]::new));
         return jdbc.queryForObject("SELECT format(:template, :c::text, :t::timestamptz, :closes::timestamptz,"
-                + " :from::text, :to::text, NULL, :refresh::text[], :only::text[])", values, String.class);
+                + " :from::text, :to::text, :refresh::text[], :only::text[])", values, String.class);
     }
 
     private static List<Gathered> join(List<Future<Gathered>> slices) {
@@ -734,7 +726,7 @@ public class AsOfRepository {
         /** The response-level values folded so far (nothing else yet), as an entry of version {@code version}. */
         FoldedResponses.Values values(long responseVersion, Instant closes, long latestClock) {
             return new FoldedResponses.Values(responseVersion, closes, latestClock, startedAt, profile, motivations,
-                    java.util.Collections.unmodifiableSortedMap(new TreeMap<>(actors)), submitted, submittedAt,
+                    Collections.unmodifiableSortedMap(new TreeMap<>(actors)), submitted, submittedAt,
                     new FoldedResponses.Counts(changes, changesAfterClosing, version - 1, through));
         }
 

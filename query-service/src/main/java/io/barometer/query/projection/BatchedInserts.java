@@ -91,11 +91,9 @@ public class BatchedInserts {
      */
     public static final class Highest {
 
-        private final String table;
         private final String upsertSql;
 
         private Highest(String table, String first, String second, String value) {
-            this.table = table;
             this.upsertSql = "INSERT INTO " + table + " (" + first + ", " + second + ", " + value
                     + ") VALUES (?, ?, ?) ON CONFLICT (" + first + ", " + second + ") DO UPDATE SET " + value
                     + " = GREATEST(" + table + "." + value + ", EXCLUDED." + value + ")";
@@ -103,10 +101,6 @@ public class BatchedInserts {
 
         public static Highest of(String table, String first, String second, String value) {
             return new Highest(table, first, second, value);
-        }
-
-        public String table() {
-            return table;
         }
     }
 

@@ -184,6 +184,33 @@ class BatchedInsertsTest {
     }
 
     @Test
+    void aHighestValueIsWrittenOncePerKeyAtCommitAndNeverLowered() {
+        BatchedInserts.Highest probe = BatchedInserts.Highest.of("highest_probe", "a", "b", "v");
+        jdbc.execute("DROP TABLE IF EXISTS highest_probe");
+        jdbc.execute("CREATE TABLE highest_probe (a TEXT, b TEXT, v BIGINT NOT NULL, PRIMARY KEY (a, b))");
+        try {
+            DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+            unitOfWork.attachTransaction(axonTransactions);
+            inserts.highest(probe, "c", "x", 3);
+            inserts.highest(probe, "c", "x", 7);
+            inserts.highest(probe, "c", "x", 5);
+            inserts.highest(probe, "c", "y", 1);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM highest_probe", Long.class))
+                    .as("nothing written before the commit").isZero();
+            unitOfWork.commit();
+            assertThat(jdbc.queryForList("SELECT b || '=' || v FROM highest_probe ORDER BY b", String.class))
+                    .containsExactly("x=7", "y=1");
+            // A redelivered event, outside a unit of work here: a lower number leaves the row as it is.
+            inserts.highest(probe, "c", "x", 4);
+            inserts.highest(probe, "c", "y", 2);
+            assertThat(jdbc.queryForList("SELECT b || '=' || v FROM highest_probe ORDER BY b", String.class))
+                    .containsExactly("x=7", "y=2");
+        } finally {
+            jdbc.execute("DROP TABLE highest_probe");
+        }
+    }
+
+    @Test
     void aRolledBackTransactionLeavesNothingOfItsCopy() {
         Map<BatchedInserts.Insert, List<Object[]>> batch = new LinkedHashMap<>();
         batch.put(PROBE, rows(50_000, 150, ""));
