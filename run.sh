@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the whole product locally: an embedded PostgreSQL (data kept in ./data), command-service and
-# query-service, with the 2013 and 2014 editions loaded on the first start. Ctrl-C stops everything.
+# Runs the whole product locally: an embedded PostgreSQL (data kept in ./data), command-service,
+# query-service and the web pages, with the 2013 and 2014 editions loaded on the first start.
+# Ctrl-C stops everything.
 # Options: --db jdbc:postgresql://host/db [--db-user U --db-password P] to use an external PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -13,7 +14,7 @@ stale() {
   [ -n "$(find "$1"/src "$1"/pom.xml shared-events/src service-support/src -newer "$jar" -print -quit 2>/dev/null)" ]
 }
 
-if stale command-service || stale query-service || stale launcher; then
+if stale command-service || stale query-service || stale web || stale launcher; then
   echo "[barometer] Building (first run or changed sources)…"
   ./mvnw -q -B -DskipTests package
 fi

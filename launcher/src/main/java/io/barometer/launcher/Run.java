@@ -32,6 +32,7 @@ public final class Run {
                 o.get("db", "BAROMETER_DB_URL", null), o.get("db-user", "BAROMETER_DB_USER", "barometer"),
                 o.get("db-password", "BAROMETER_DB_PASSWORD", ""), o.integer("pg-port", "BAROMETER_PG_PORT", 54329),
                 o.integer("command-port", "BAROMETER_COMMAND_PORT", 8081), o.integer("query-port", "BAROMETER_QUERY_PORT", 8082),
+                o.integer("web-port", "BAROMETER_WEB_PORT", 8080),
                 jwt, Stack.SERVICE_JVM_OPTIONS);
         Instant started = Instant.now();
         Stack stack = Stack.start(settings, Run::say, db -> {
@@ -47,7 +48,7 @@ public final class Run {
         });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            say("Stopping query-service, command-service and the database…");
+            say("Stopping web, query-service, command-service and the database…");
             try {
                 stack.close();
             } catch (Exception e) {
@@ -82,7 +83,8 @@ public final class Run {
         }
         awaitProjections(api, queryUrl);
         say("Ready in " + Duration.between(started, Instant.now()).toSeconds() + " s.");
-        printWelcome(commandUrl, queryUrl, adminUser, generated[1]);
+        printWelcome(stack.web().baseUrl().replace("127.0.0.1", "localhost"), commandUrl, queryUrl, adminUser,
+                generated[1]);
         stopped.await();
     }
 
@@ -129,10 +131,14 @@ public final class Run {
         say("Projections are still catching up; the views may lag behind for a while.");
     }
 
-    private static void printWelcome(String commandUrl, String queryUrl, String adminUser, String generatedPassword) {
+    private static void printWelcome(String webUrl, String commandUrl, String queryUrl, String adminUser,
+                                     String generatedPassword) {
         String password = generatedPassword != null ? generatedPassword : "$BAROMETER_ADMIN_PASSWORD";
         System.out.println();
+        System.out.println("  Open " + webUrl + "  (sign in as " + adminUser + "; an admin creates respondents' accounts)");
+        System.out.println();
         System.out.println("  Barometer is running.");
+        System.out.println("    web              " + webUrl);
         System.out.println("    command-service  " + commandUrl + "   (API docs: " + commandUrl + "/swagger-ui.html)");
         System.out.println("    query-service    " + queryUrl + "   (API docs: " + queryUrl + "/swagger-ui.html)");
         if (generatedPassword != null) {

@@ -13,13 +13,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * The product as a user runs it: one PostgreSQL (embedded with kept data, or external) and both services
- * as child JVMs sharing one JWT key. Closing it stops the services, then the database.
+ * The product as a user runs it: one PostgreSQL (embedded with kept data, or external), both services as
+ * child JVMs sharing one JWT key, and the web pages over them (when a web port is given). Closing it stops
+ * the web, the services, then the database.
  */
 public final class Stack implements AutoCloseable {
 
     public record Settings(Path root, Path dataDirectory, String dbUrl, String dbUser, String dbPassword, int pgPort,
-                           int commandPort, int queryPort, String jwtSecret, List<String> jvmOptions) {
+                           int commandPort, int queryPort, int webPort, String jwtSecret, List<String> jvmOptions) {
     }
 
     private final Settings settings;
@@ -27,15 +28,20 @@ public final class Stack implements AutoCloseable {
     private final Database database;
     private final ServiceProcess command;
     private ServiceProcess query;
+    private final ServiceProcess web;
 
     private Stack(Settings settings, Map<String, String> env, Database database, ServiceProcess command,
-                  ServiceProcess query) {
+                  ServiceProcess query, ServiceProcess web) {
         this.settings = settings;
         this.env = env;
         this.database = database;
         this.command = command;
         this.query = query;
+        this.web = web;
     }
+
+    /** The web's JVM: it renders pages and calls the services; a quarter of a service's heap is plenty. */
+    public static final List<String> WEB_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseParallelGC");
 
     /**
      * How both services' JVMs run, for the run command and the benchmark alike. ParallelGC rather than the
@@ -91,6 +97,7 @@ public final class Stack implements AutoCloseable {
         Path logs = s.dataDirectory().resolve("logs");
         ServiceProcess command = null;
         ServiceProcess query = null;
+        ServiceProcess web = null;
         try {
             // On a database that already holds the event store both services start at once; on a new one
             // command-service goes first, since its migrations create the table query-service reads.
@@ -103,9 +110,27 @@ public final class Stack implements AutoCloseable {
             }
             say.accept("Starting query-service on port " + s.queryPort() + " (log: " + logs.resolve("query-service.log") + ")");
             query = startQuery(s, env);
+            if (s.webPort() > 0) {
+                Map<String, String> webEnv = new HashMap<>();
+                webEnv.put("BAROMETER_DB_URL", db.url());
+                webEnv.put("BAROMETER_DB_USER", db.user());
+                webEnv.put("BAROMETER_DB_PASSWORD", db.password());
+                webEnv.put("BAROMETER_WEB_PORT", Integer.toString(s.webPort()));
+                webEnv.put("BAROMETER_COMMAND_URL", "http://127.0.0.1:" + s.commandPort());
+                webEnv.put("BAROMETER_QUERY_URL", "http://127.0.0.1:" + s.queryPort());
+                say.accept("Starting web on port " + s.webPort() + " (log: " + logs.resolve("web.log") + ")");
+                web = ServiceProcess.start("web", ServiceProcess.jar(s.root(), "web"), s.webPort(), webEnv,
+                        WEB_JVM_OPTIONS, logs);
+            }
             command.awaitHealthy(Duration.ofMinutes(3));
             query.awaitHealthy(Duration.ofMinutes(3));
+            if (web != null) {
+                web.awaitHealthy(Duration.ofMinutes(3));
+            }
         } catch (RuntimeException | IOException | InterruptedException e) {
+            if (web != null) {
+                web.close();
+            }
             if (query != null) {
                 query.close();
             }
@@ -115,7 +140,7 @@ public final class Stack implements AutoCloseable {
             db.close();
             throw e;
         }
-        return new Stack(s, env, db, command, query);
+        return new Stack(s, env, db, command, query, web);
     }
 
     /** Stops query-service until the next {@link #restartQuery}. */
@@ -158,8 +183,16 @@ public final class Stack implements AutoCloseable {
         return query;
     }
 
+    /** The web pages, or null when this stack runs without them. */
+    public ServiceProcess web() {
+        return web;
+    }
+
     @Override
     public void close() throws IOException {
+        if (web != null) {
+            web.close();
+        }
         query.close();
         command.close();
         database.close();

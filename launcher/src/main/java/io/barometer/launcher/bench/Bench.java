@@ -84,7 +84,7 @@ public final class Bench {
                 + String.join(" ", Stack.QUERY_EXTRA_JVM_OPTIONS) + " (data in " + data + ")");
         stack = Stack.start(new Stack.Settings(root, data, options.get("db", null, null),
                         options.get("db-user", null, "barometer"), options.get("db-password", null, ""),
-                        freePort(), freePort(), freePort(), Stack.randomSecret(), Stack.SERVICE_JVM_OPTIONS),
+                        freePort(), freePort(), freePort(), 0, Stack.randomSecret(), Stack.SERVICE_JVM_OPTIONS),
                 Bench::say, db -> new String[] {"bench-admin", adminPassword});
         Stack running = stack;
         Thread stopper = new Thread(() -> {

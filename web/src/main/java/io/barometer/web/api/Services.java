@@ -1,0 +1,204 @@
+package io.barometer.web.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The two services' HTTP APIs, called with the signed-in person's token. A refusal becomes an
+ * {@link ApiProblem} carrying the service's own field errors; a refused token becomes {@link SignedOut}.
+ */
+@Component
+public class Services {
+
+    /** What a write answered: the response's new version (its ETag) and whether anything changed. */
+    public record Written(long version, boolean changed) {
+    }
+
+    public record Token(String token) {
+    }
+
+    private final RestClient command;
+    private final RestClient query;
+    private final ObjectMapper json;
+
+    public Services(@Value("${barometer.command-url}") String commandUrl, @Value("${barometer.query-url}") String queryUrl,
+                    ObjectMapper json) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+        factory.setReadTimeout(Duration.ofSeconds(30));
+        this.command = RestClient.builder().baseUrl(commandUrl).requestFactory(factory).build();
+        this.query = RestClient.builder().baseUrl(queryUrl).requestFactory(factory).build();
+        this.json = json;
+    }
+
+    // --- sign-in -------------------------------------------------------------------------------------------
+
+    /** The token for a username and password, or an ApiProblem with status 401 when they do not match. */
+    public String token(String username, String password) {
+        JsonNode answer = call(command, HttpMethod.POST, "/api/auth/token", null, null,
+                Map.of("username", username, "password", password), JsonNode.class);
+        return answer.path("token").asText();
+    }
+
+    // --- reads ---------------------------------------------------------------------------------------------
+
+    public List<Campaign> campaigns(Caller caller) {
+        return List.of(call(query, HttpMethod.GET, "/api/campaigns", caller, null, null, Campaign[].class));
+    }
+
+    public Campaign campaign(Caller caller, String campaign) {
+        return call(query, HttpMethod.GET, "/api/campaigns/{c}", caller, null, null, Campaign.class, campaign);
+    }
+
+    /**
+     * The response as it stands now, empty when the collectivité has not started the campaign.
+     * {@code minVersion} (a write's version, or 0) waits until the read side holds that write.
+     */
+    public Optional<ResponseState> response(Caller caller, String campaign, String collectivite, long minVersion) {
+        try {
+            String path = "/api/campaigns/{c}/responses/{coll}" + (minVersion > 0 ? "?minVersion=" + minVersion : "");
+            return Optional.of(call(query, HttpMethod.GET, path, caller, null, null, ResponseState.class, campaign,
+                    collectivite));
+        } catch (ApiProblem p) {
+            if (p.status() == 404 && p.about("collectivite").isPresent()) {
+                return Optional.empty();
+            }
+            throw p;
+        }
+    }
+
+    public HistoryPage history(Caller caller, String campaign, String collectivite) {
+        return call(query, HttpMethod.GET, "/api/campaigns/{c}/responses/{coll}/history?size=1000", caller, null, null,
+                HistoryPage.class, campaign, collectivite);
+    }
+
+    // --- writes (each one command; ifMatch is the version the page showed, or 0 for none) ------------------
+
+    public Written start(Caller caller, String campaign, String collectivite) {
+        return write(HttpMethod.PUT, "", caller, 0, null, campaign, collectivite);
+    }
+
+    public Written profile(Caller caller, String campaign, String collectivite, long ifMatch, String role,
+                           Boolean worksInDigital, String organisation) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("role", role);
+        body.put("worksInDigital", worksInDigital);
+        body.put("organisation", organisation);
+        return write(HttpMethod.PUT, "/profile", caller, ifMatch, body, campaign, collectivite);
+    }
+
+    public Written declare(Caller caller, String campaign, String collectivite, long ifMatch, String project,
+                           String domain, String catalogueItem, String label, String status) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("project", project);
+        body.put("domain", domain);
+        body.put("catalogueItem", catalogueItem);
+        body.put("label", label);
+        body.put("status", status);
+        return write(HttpMethod.POST, "/projects", caller, ifMatch, body, campaign, collectivite);
+    }
+
+    public Written progress(Caller caller, String campaign, String collectivite, long ifMatch, String project,
+                            String status) {
+        return write(HttpMethod.PUT, "/projects/" + project + "/progress", caller, ifMatch, Map.of("status", status),
+                campaign, collectivite);
+    }
+
+    public Written governance(Caller caller, String campaign, String collectivite, long ifMatch, String project,
+                              ResponseState.Governance governance) {
+        return write(HttpMethod.PUT, "/projects/" + project + "/governance", caller, ifMatch, governance, campaign,
+                collectivite);
+    }
+
+    public Written withdraw(Caller caller, String campaign, String collectivite, long ifMatch, String project) {
+        return write(HttpMethod.DELETE, "/projects/" + project, caller, ifMatch, null, campaign, collectivite);
+    }
+
+    public Written motivations(Caller caller, String campaign, String collectivite, long ifMatch, List<String> ranking,
+                               Map<String, List<String>> definitions) {
+        return write(HttpMethod.PUT, "/motivations", caller, ifMatch,
+                Map.of("ranking", ranking, "definitions", definitions), campaign, collectivite);
+    }
+
+    public Written actor(Caller caller, String campaign, String collectivite, long ifMatch, String statement,
+                         String level) {
+        return write(HttpMethod.PUT, "/actors/" + statement, caller, ifMatch, Map.of("level", level), campaign,
+                collectivite);
+    }
+
+    public Written submit(Caller caller, String campaign, String collectivite, long ifMatch) {
+        return write(HttpMethod.POST, "/submit", caller, ifMatch, null, campaign, collectivite);
+    }
+
+    private Written write(HttpMethod method, String tail, Caller caller, long ifMatch, Object body, String campaign,
+                          String collectivite) {
+        JsonNode answer = call(command, method, "/api/campaigns/{c}/responses/{coll}" + tail, caller,
+                ifMatch > 0 ? "\"" + ifMatch + "\"" : null, body, JsonNode.class, campaign, collectivite);
+        return new Written(answer.path("version").asLong(), answer.path("changed").asBoolean());
+    }
+
+    private <T> T call(RestClient client, HttpMethod method, String path, Caller caller, String ifMatch, Object body,
+                       Class<T> type, Object... variables) {
+        RestClient.RequestBodySpec request = client.method(method).uri(path, variables)
+                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+        if (caller != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + caller.token());
+            if (caller.proxy() != null && method != HttpMethod.GET) {
+                request.header("X-On-Behalf-Of", caller.proxy().collectivite());
+                request.header("X-Change-Reason", caller.proxy().reason());
+                request.header("X-Effective-At", caller.proxy().effectiveAt().toString());
+            }
+        }
+        if (ifMatch != null) {
+            request.header(HttpHeaders.IF_MATCH, ifMatch);
+        }
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return request.exchange((req, res) -> {
+            int status = res.getStatusCode().value();
+            try (InputStream in = res.getBody()) {
+                if (status < 300) {
+                    return json.readValue(in, type);
+                }
+                if (status == 401 && caller != null) {
+                    throw new SignedOut();
+                }
+                throw problem(status, in);
+            }
+        });
+    }
+
+    private ApiProblem problem(int status, InputStream in) throws IOException {
+        JsonNode p;
+        try {
+            p = json.readTree(in);
+        } catch (IOException e) {
+            p = null;
+        }
+        if (p == null || !p.isObject()) {
+            return new ApiProblem(status, "HTTP " + status, null, List.of());
+        }
+        List<ApiProblem.FieldError> errors = new java.util.ArrayList<>();
+        p.path("errors").forEach(e -> errors.add(new ApiProblem.FieldError(e.path("field").asText(null),
+                e.path("message").asText(null))));
+        return new ApiProblem(status, p.path("title").asText(null), p.path("detail").asText(null), errors);
+    }
+}
