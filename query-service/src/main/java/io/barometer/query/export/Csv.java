@@ -1,47 +1,79 @@
 package io.barometer.query.export;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
+import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
 /**
- * RFC 4180 rows: a field holding the delimiter, a quote or a line break is quoted, quotes doubled.
- * The file starts with a UTF-8 byte-order mark so that Excel reads accented labels correctly.
+ * One export file, written through Jackson's CSV generator: a UTF-8 byte-order mark (so that Excel reads
+ * the accented labels), a header row, CRLF line ends. Every text cell is quoted and numbers and booleans
+ * are bare, so a spreadsheet or SPSS reads each cell with the type the product meant.
  */
-final class Csv {
+final class Csv implements Closeable {
 
     static final char BOM = '\uFEFF';
 
-    private final Writer out;
-    private final char delimiter;
+    // Thread-safe once configured; the factory, not the generator, is what is worth sharing.
+    private static final CsvFactory FACTORY = CsvFactory.builder()
+            .enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
 
-    Csv(Writer out, char delimiter) {
-        this.out = out;
-        this.delimiter = delimiter;
+    private final List<String> columns;
+    private final CsvGenerator out;
+
+    Csv(Writer writer, char delimiter, List<String> columns) throws IOException {
+        this.columns = List.copyOf(columns);
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setColumnSeparator(delimiter)
+                .setLineSeparator("\r\n").setNullValue("").disableEscapeChar();
+        this.columns.forEach(schema::addColumn);
+        writer.write(BOM);
+        out = FACTORY.createGenerator(writer);
+        out.setSchema(schema.build());
     }
 
-    void bom() throws IOException {
-        out.write(BOM);
+    /**
+     * One row, its cells in column order: an integer or a boolean is written bare, null as an
+     * empty cell ("not answered"), an enum by its name and anything else as text.
+     */
+    void row(Object... cells) throws IOException {
+        if (cells.length != columns.size()) {
+            throw new IllegalArgumentException(cells.length + " cells for " + columns.size() + " columns");
+        }
+        out.writeStartObject();
+        for (int i = 0; i < cells.length; i++) {
+            out.writeFieldName(columns.get(i));
+            write(cells[i]);
+        }
+        out.writeEndObject();
     }
 
-    void row(List<?> fields) throws IOException {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                out.write(delimiter);
-            }
-            out.write(escape(fields.get(i)));
+    private void write(Object cell) throws IOException {
+        if (cell == null) {
+            out.writeNull();
+        } else if (cell instanceof Integer || cell instanceof Long) {
+            out.writeNumber(((Number) cell).longValue());
+        } else if (cell instanceof Boolean b) {
+            out.writeBoolean(b);
+        } else if (cell instanceof Enum<?> e) {
+            out.writeString(e.name());
+        } else if (cell instanceof Instant || cell instanceof CharSequence) {
+            out.writeString(cell.toString());
+        } else {
+            throw new IllegalArgumentException("no CSV form for " + cell.getClass().getName());
         }
-        out.write("\r\n");
     }
 
-    String escape(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        if (text.indexOf(delimiter) >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-            return '"' + text.replace("\"", "\"\"") + '"';
-        }
-        return text;
+    /** Writes the header too when no row came, and hands every byte to the writer (which stays open). */
+    @Override
+    public void close() throws IOException {
+        out.close();
     }
 }

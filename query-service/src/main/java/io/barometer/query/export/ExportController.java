@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,30 +77,24 @@ public class ExportController {
                 .select(cut.selection()).respondents()) {
             kept.put(r.collectiviteId(), r);
         }
-        return file(cut, "projects", csv -> {
-            csv.row(PROJECT_COLUMNS);
-            this.asOf.streamProjects(cut.campaign(), cut.asOf(), cut.basis(), (collectivite, p) -> {
-                AsOfState.Respondent r = kept.get(collectivite);
-                if (r == null) {
-                    return;
-                }
-                var place = r.place();
-                var g = p.governance();
-                write(csv, List.of(cut.campaign().id(), collectivite, place == null ? "" : nullToEmpty(place.name()),
-                        place == null || place.kind() == null ? "" : place.kind().name(),
-                        place == null ? "" : nullToEmpty(labels.kind(place.kind())),
-                        place == null ? "" : nullToEmpty(place.region()), r.late(), p.projectId(), p.domain(),
-                        nullToEmpty(labels.domain(p.domain())), nullToEmpty(p.catalogueItem()),
-                        nullToEmpty(labels.catalogueItem(p.catalogueItem())), nullToEmpty(p.label()),
-                        p.status() == null ? "" : p.status().name(), nullToEmpty(labels.status(p.status())),
-                        p.status() == null ? "" : p.status().score(), nullToEmpty(g.measure()),
-                        nullToEmpty(labels.measure(g.measure())), nullToEmpty(g.means()),
-                        nullToEmpty(labels.means(g.means())), code(g.managementMode()),
-                        nullToEmpty(labels.managementMode(g.managementMode())), code(g.decisionMode()),
-                        nullToEmpty(labels.decisionMode(g.decisionMode())), code(g.coordination()),
-                        nullToEmpty(labels.coordination(g.coordination()))));
-            });
-        });
+        return file(cut, "projects", PROJECT_COLUMNS, csv -> this.asOf.streamProjects(cut.campaign(), cut.asOf(),
+                cut.basis(), (collectivite, p) -> {
+                    AsOfState.Respondent r = kept.get(collectivite);
+                    if (r == null) {
+                        return;
+                    }
+                    var place = r.place();
+                    var kind = place == null ? null : place.kind();
+                    var g = p.governance();
+                    write(csv, cut.campaign().id(), collectivite, place == null ? null : place.name(), kind,
+                            labels.kind(kind), place == null ? null : place.region(), r.late(), p.projectId(),
+                            p.domain(), labels.domain(p.domain()), p.catalogueItem(),
+                            labels.catalogueItem(p.catalogueItem()), p.label(), p.status(), labels.status(p.status()),
+                            p.status() == null ? null : p.status().score(), g.measure(), labels.measure(g.measure()),
+                            g.means(), labels.means(g.means()), g.managementMode(),
+                            labels.managementMode(g.managementMode()), g.decisionMode(),
+                            labels.decisionMode(g.decisionMode()), g.coordination(), labels.coordination(g.coordination()));
+                }));
     }
 
     @GetMapping("/api/campaigns/{campaign}/exports/respondents.csv")
@@ -125,31 +120,31 @@ public class ExportController {
             header.add("actor_" + s);
             header.add("actor_" + s + "_label");
         }
-        return file(cut, "respondents", csv -> {
-            csv.row(header);
+        return file(cut, "respondents", header, csv -> {
             for (AsOfState.Respondent r : state.respondents()) {
                 var place = r.place();
+                var kind = place == null ? null : place.kind();
                 var profile = r.profile();
-                List<Object> row = new ArrayList<>(List.of(cut.campaign().id(), r.collectiviteId(),
-                        place == null ? "" : nullToEmpty(place.name()), place == null ? "" : code(place.kind()),
-                        place == null ? "" : nullToEmpty(labels.kind(place.kind())),
-                        place == null ? "" : nullToEmpty(place.region()), place == null ? "" : nullToEmpty(place.population()),
-                        r.startedAt(), r.late(), profile == null ? "" : code(profile.role()),
-                        profile == null ? "" : nullToEmpty(labels.role(profile.role())),
-                        profile == null ? "" : profile.worksInDigital(), profile == null ? "" : nullToEmpty(profile.organisation()),
-                        r.projects().size(), r.submitted(), nullToEmpty(r.submittedAt()), r.changes(), r.changesAfterClosing(),
-                        (r.late() ? Timeliness.LATE_SUBMISSION : r.changesAfterClosing() > 0
-                                ? Timeliness.POST_DEADLINE_EDIT : Timeliness.ON_TIME).name()));
+                var role = profile == null ? null : profile.role();
+                List<Object> row = new ArrayList<>(Arrays.asList(cut.campaign().id(), r.collectiviteId(),
+                        place == null ? null : place.name(), kind, labels.kind(kind),
+                        place == null ? null : place.region(), place == null ? null : place.population(),
+                        r.startedAt(), r.late(), role, labels.role(role),
+                        profile == null ? null : profile.worksInDigital(),
+                        profile == null ? null : profile.organisation(), r.projects().size(), r.submitted(),
+                        r.submittedAt(), r.changes(), r.changesAfterClosing(),
+                        r.late() ? Timeliness.LATE_SUBMISSION : r.changesAfterClosing() > 0
+                                ? Timeliness.POST_DEADLINE_EDIT : Timeliness.ON_TIME));
                 for (Motivation m : Motivation.values()) {
                     int rank = r.motivations() == null ? 0 : r.motivations().ranking().indexOf(m) + 1;
-                    row.add(rank == 0 ? "" : rank);
+                    row.add(rank == 0 ? null : rank);
                 }
                 for (String s : statements) {
                     var level = r.actors().get(s);
-                    row.add(code(level));
-                    row.add(nullToEmpty(labels.agreement(level)));
+                    row.add(level);
+                    row.add(labels.agreement(level));
                 }
-                csv.row(row);
+                csv.row(row.toArray());
             }
         });
     }
@@ -158,13 +153,11 @@ public class ExportController {
         void write(Csv csv) throws IOException;
     }
 
-    private static ResponseEntity<StreamingResponseBody> file(Cut cut, String name, Body body) {
+    private static ResponseEntity<StreamingResponseBody> file(Cut cut, String name, List<String> columns, Body body) {
         String filename = cut.campaign().id() + "-" + name + ".csv";
         StreamingResponseBody stream = out -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-            Csv csv = new Csv(writer, cut.delimiter());
-            csv.bom();
-            try {
+            try (Csv csv = new Csv(writer, cut.delimiter(), columns)) {
                 body.write(csv);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
@@ -192,19 +185,12 @@ public class ExportController {
         return new Cut(c, cutoff.resolve(c), basis, new AsOfState.Selection(excluded, excludeLate), sep);
     }
 
-    private static void write(Csv csv, List<?> row) {
+    /** For a row written from a callback that may not throw {@link IOException}. */
+    private static void write(Csv csv, Object... cells) {
         try {
-            csv.row(row);
+            csv.row(cells);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Object nullToEmpty(Object value) {
-        return value == null ? "" : value;
-    }
-
-    private static String code(Enum<?> value) {
-        return value == null ? "" : value.name();
     }
 }
