@@ -58,6 +58,31 @@ class CsvTest {
     }
 
     @Test
+    void aTextStartingLikeAFormulaGetsAnApostropheInsideItsQuotes() throws IOException {
+        for (String first : List.of("=", "+", "-", "@", "\t", "\r", "'")) {
+            String typed = first + "HYPERLINK(\"http://x.test\",\"Cliquez\")";
+            for (char delimiter : new char[] {',', ';', '\t'}) {
+                String file = written(delimiter, new Object[] {null, typed, -3, null, null});
+                assertThat(file).as("%s with %s", typed, delimiter)
+                        .contains(delimiter + "\"'" + typed.replace("\"", "\"\"") + "\"" + delimiter + "-3" + delimiter);
+                String cell = CsvFile.parse(file, delimiter).column("text").get(0);
+                assertThat(cell).isEqualTo("'" + typed);
+                assertThat(cell.substring(1)).as("the text as typed").isEqualTo(typed);
+            }
+        }
+    }
+
+    @Test
+    void otherTextsAndTheProductsOwnValuesAreWrittenAsTheyAre() throws IOException {
+        for (String text : List.of("Vannes", "a=b", "1+1", "Île-de-France", "\nligne", " =espace", "")) {
+            assertThat(Csv.guarded(text)).isSameAs(text);
+        }
+        assertThat(Csv.guarded("-3")).as("a text, even numeric-looking").isEqualTo("'-3");
+        String file = written(',', new Object[] {ProgressStatus.STUDY, "-3", -3, false, Instant.parse("2020-01-01T00:00:00Z")});
+        assertThat(file).endsWith("\r\n\"STUDY\",\"'-3\",-3,false,\"2020-01-01T00:00:00Z\"\r\n");
+    }
+
+    @Test
     void aFileWithoutRowsStillHasItsHeader() throws IOException {
         assertThat(written('\t')).isEqualTo("\uFEFF\"code\"\t\"text\"\t\"count\"\t\"flag\"\t\"at\"\r\n");
     }

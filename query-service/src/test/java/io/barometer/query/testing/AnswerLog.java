@@ -21,8 +21,12 @@ public final class AnswerLog {
     }
 
     public AnswerLog register(String collectivite, String kind, String region, Integer population, Instant at) {
-        Map<String, Object> fields = fields("collectivite", collectivite, "name", "Ville " + collectivite, "kind", kind,
-                "region", region);
+        return register(collectivite, "Ville " + collectivite, kind, region, population, at);
+    }
+
+    public AnswerLog register(String collectivite, String name, String kind, String region, Integer population,
+                              Instant at) {
+        Map<String, Object> fields = fields("collectivite", collectivite, "name", name, "kind", kind, "region", region);
         fields.put("population", population);
         fields.put("parentId", null);
         return add("registerCollectivite", at, "bvn-team.test", fields);
@@ -33,18 +37,26 @@ public final class AnswerLog {
     }
 
     public AnswerLog profile(String campaign, String collectivite, boolean worksInDigital, Instant at) {
-        Map<String, Object> fields = fields("campaign", campaign, "collectivite", collectivite, "role", "ADMIN_STAFF",
+        return profile(campaign, collectivite, "ADMIN_STAFF", worksInDigital, null, at);
+    }
+
+    public AnswerLog profile(String campaign, String collectivite, String role, boolean worksInDigital,
+                             String organisation, Instant at) {
+        Map<String, Object> fields = fields("campaign", campaign, "collectivite", collectivite, "role", role,
                 "worksInDigital", worksInDigital);
-        fields.put("organisation", null);
+        fields.put("organisation", organisation);
         return add("answerProfile", at, collectivite + ".dsi-1", fields);
     }
 
     public AnswerLog declare(String campaign, String collectivite, String project, String domain, String item,
                              String status, Instant at) {
-        Map<String, Object> fields = fields("campaign", campaign, "collectivite", collectivite, "project", project,
-                "domain", domain, "catalogueItem", item);
-        fields.put("status", status);
-        return add("declareProject", at, collectivite + ".dsi-1", fields);
+        return declaration(campaign, collectivite, project, domain, "catalogueItem", item, status, at);
+    }
+
+    /** A project declared under a free label rather than a catalogue item. */
+    public AnswerLog declareLabelled(String campaign, String collectivite, String project, String domain, String label,
+                                     String status, Instant at) {
+        return declaration(campaign, collectivite, project, domain, "label", label, status, at);
     }
 
     public AnswerLog progress(String campaign, String collectivite, String project, String status, Instant at) {
@@ -68,6 +80,14 @@ public final class AnswerLog {
 
     public String ndjson() {
         return String.join("\n", lines) + "\n";
+    }
+
+    private AnswerLog declaration(String campaign, String collectivite, String project, String domain, String naming,
+                                  String name, String status, Instant at) {
+        Map<String, Object> fields = fields("campaign", campaign, "collectivite", collectivite, "project", project,
+                "domain", domain, naming, name);
+        fields.put("status", status);
+        return add("declareProject", at, collectivite + ".dsi-1", fields);
     }
 
     private AnswerLog line(String op, Instant at, String by, Object... keyValues) {
