@@ -32,6 +32,13 @@ public final class AnswerLog {
         return add("registerCollectivite", at, "bvn-team.test", fields);
     }
 
+    /** A correction of one field of a registered collectivité. */
+    public AnswerLog correct(String collectivite, String field, Object value, Instant at) {
+        Map<String, Object> fields = fields("collectivite", collectivite, "reason", "correction by the test");
+        fields.put(field, value);
+        return add("correctCollectivite", at, "bvn-team.test", fields);
+    }
+
     public AnswerLog start(String campaign, String collectivite, Instant at) {
         return line("startResponse", at, collectivite + ".dsi-1", "campaign", campaign, "collectivite", collectivite);
     }
@@ -57,6 +64,24 @@ public final class AnswerLog {
     public AnswerLog declareLabelled(String campaign, String collectivite, String project, String domain, String label,
                                      String status, Instant at) {
         return declaration(campaign, collectivite, project, domain, "label", label, status, at);
+    }
+
+    /** The whole governance of a project; a null is "not answered". */
+    public AnswerLog govern(String campaign, String collectivite, String project, Integer measure, Integer means,
+                            String managementMode, String decisionMode, String coordination, Instant at) {
+        Map<String, Object> fields = fields("campaign", campaign, "collectivite", collectivite, "project", project);
+        fields.put("measure", measure);
+        fields.put("means", means);
+        fields.put("managementMode", managementMode);
+        fields.put("decisionMode", decisionMode);
+        fields.put("coordination", coordination);
+        return add("scoreGovernance", at, collectivite + ".dsi-1", fields);
+    }
+
+    /** The five motivations, first = rank 1, without definitions. */
+    public AnswerLog rank(String campaign, String collectivite, List<String> ranking, Instant at) {
+        return line("rankMotivations", at, collectivite + ".dsi-1", "campaign", campaign, "collectivite", collectivite,
+                "ranking", ranking, "definitions", Map.of());
     }
 
     public AnswerLog progress(String campaign, String collectivite, String project, String status, Instant at) {
