@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.barometer.command.testing.Http;
+import io.barometer.query.testing.CsvFile;
 import io.barometer.query.testing.ServicesTest;
 
 /**
@@ -77,12 +78,11 @@ class ReferenceToolsTest extends ServicesTest {
         Http.Reply csv = query.get("/api/campaigns/bvn-2014/exports/projects.csv?" + cut, admin);
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv").contains("UTF-8");
-        assertThat(csv.body()).startsWith("\uFEFF");
-        List<List<String>> rows = parse(csv.body().substring(1));
-        List<String> header = rows.get(0);
+        CsvFile projects = CsvFile.parse(csv.body(), ',');
+        List<String> header = projects.header();
         assertThat(header.subList(0, 5)).containsExactly("campaign", "collectivite", "collectivite_name", "kind", "kind_label");
         assertThat(header).contains("status", "status_label", "domain", "domain_label");
-        List<List<String>> data = rows.subList(1, rows.size());
+        List<List<String>> data = projects.rows();
         assertThat(data).hasSize(815);
 
         JsonNode synthesis = synthesis("bvn-2014", cut);
@@ -105,11 +105,10 @@ class ReferenceToolsTest extends ServicesTest {
         assertThat(data.stream().map(r -> r.get(1)).distinct().count()).isEqualTo(28);
 
         Http.Reply respondents = query.get("/api/campaigns/bvn-2014/exports/respondents.csv?" + cut + "&delimiter=semicolon", admin);
-        List<List<String>> people = parseWith(respondents.body().substring(1), ';');
-        assertThat(people).hasSize(1 + 33);
-        assertThat(people.get(0)).contains("works_in_digital", "rank_SERVICE_QUALITY", "actor_co_construction_city_citizens");
-        int works = people.get(0).indexOf("works_in_digital");
-        assertThat(people.subList(1, people.size()).stream().filter(r -> r.get(works).equals("true")).count())
+        CsvFile people = CsvFile.parse(respondents.body(), ';');
+        assertThat(people.rows()).hasSize(33);
+        assertThat(people.header()).contains("works_in_digital", "rank_SERVICE_QUALITY", "actor_co_construction_city_citizens");
+        assertThat(people.column("works_in_digital").stream().filter("true"::equals).count())
                 .isEqualTo(synthesis.at("/respondents/worksInDigital/yes").asLong());
 
         assertThat(query.get("/api/campaigns/bvn-2014/exports/projects.csv?delimiter=pipe", admin).status()).isEqualTo(400);
@@ -156,45 +155,5 @@ class ReferenceToolsTest extends ServicesTest {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return out;
-    }
-
-    static List<List<String>> parse(String text) {
-        return parseWith(text, ',');
-    }
-
-    /** A small RFC 4180 reader, enough to read our own export back. */
-    static List<List<String>> parseWith(String text, char delimiter) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    field.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == delimiter) {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (ch == '\r') {
-                continue;
-            } else if (ch == '\n') {
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                field.append(ch);
-            }
-        }
-        return rows;
     }
 }
