@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.yaml.snakeyaml.Yaml;
@@ -29,18 +30,27 @@ class DockerComposeTest {
         return (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get(name);
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environment(String name) throws IOException {
+        return (Map<String, Object>) service(name).get("environment");
+    }
+
+    private static String configuration(String name) throws IOException {
+        return Files.readString(ROOT.resolve(name).resolve("src/main/resources/application.yml"));
+    }
+
     @ParameterizedTest
-    @CsvSource({"command-service, BAROMETER_COMMAND_PORT, 8081", "query-service, BAROMETER_QUERY_PORT, 8082"})
+    @CsvSource({"command-service, BAROMETER_COMMAND_PORT, 8081", "query-service, BAROMETER_QUERY_PORT, 8082",
+            "web, BAROMETER_WEB_PORT, 8080"})
     @SuppressWarnings("unchecked")
     void everyVariableAndPortOfTheComposeFileExistsInTheServiceConfiguration(String name, String portVariable,
                                                                            int port) throws IOException {
         Map<String, Object> service = service(name);
-        String config = Files.readString(ROOT.resolve(name).resolve("src/main/resources/application.yml"));
-        Map<String, Object> environment = (Map<String, Object>) service.get("environment");
+        String config = configuration(name);
+        Map<String, Object> environment = environment(name);
 
         List<String> variables = environment.keySet().stream().filter(k -> k.startsWith("BAROMETER_")).toList();
-        assertThat(variables).contains("BAROMETER_DB_URL", "BAROMETER_DB_USER", "BAROMETER_DB_PASSWORD",
-                "BAROMETER_JWT_SECRET", portVariable);
+        assertThat(variables).contains("BAROMETER_DB_URL", "BAROMETER_DB_USER", "BAROMETER_DB_PASSWORD", portVariable);
         for (String variable : variables) {
             assertThat(config).as("%s reads %s", name, variable).contains("${" + variable + ":");
         }
@@ -54,11 +64,31 @@ class DockerComposeTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"command-service, true", "query-service, true", "web, false"})
+    void onlyTheServicesThatCheckTokensAreGivenTheJwtSecret(String name, boolean checksTokens) throws IOException {
+        // The web passes the person's token on and never checks one: the secret would only be one more copy.
+        assertThat(environment(name).containsKey("BAROMETER_JWT_SECRET")).as("%s gets the secret", name)
+                .isEqualTo(checksTokens);
+        assertThat(configuration(name).contains("${BAROMETER_JWT_SECRET")).as("%s reads the secret", name)
+                .isEqualTo(checksTokens);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theWebReachesBothServicesByTheirComposeNamesOnceTheyAreHealthy() throws IOException {
+        Map<String, Object> environment = environment("web");
+
+        assertThat(environment).containsEntry("BAROMETER_COMMAND_URL", "http://command-service:8081")
+                .containsEntry("BAROMETER_QUERY_URL", "http://query-service:8082");
+        Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) service("web").get("depends_on");
+        assertThat(dependsOn).containsOnlyKeys("command-service", "query-service");
+        assertThat(dependsOn.values()).allSatisfy(d -> assertThat(d).containsEntry("condition", "service_healthy"));
+    }
+
+    @ParameterizedTest
     @CsvSource({"command-service", "query-service"})
     void theAxonServerProfileSwitchesTheServiceToAxonServer(String name) throws IOException {
-        Map<String, Object> service = service(name);
-        assertThat(service.toString()).contains("BAROMETER_AXONSERVER_ENABLED");
-        String config = Files.readString(ROOT.resolve(name).resolve("src/main/resources/application.yml"));
-        assertThat(config).contains("enabled: ${BAROMETER_AXONSERVER_ENABLED:false}");
+        assertThat(service(name).toString()).contains("BAROMETER_AXONSERVER_ENABLED");
+        assertThat(configuration(name)).contains("enabled: ${BAROMETER_AXONSERVER_ENABLED:false}");
     }
 }
