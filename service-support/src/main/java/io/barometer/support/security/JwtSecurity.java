@@ -54,14 +54,29 @@ public final class JwtSecurity {
     /**
      * Spring Security's strict firewall, with its default header rule (every character assigned and no control
      * character) checked character by character: its regular expression ran on every header read, several
-     * times per request, and showed as a twentieth of a write's CPU.
+     * times per request, and showed as a twentieth of a write's CPU. Header values may also hold the C1 range
+     * (U+0080–U+009F): the servlet reads header bytes as ISO-8859-1, so a reason sent as UTF-8 ("cœur",
+     * "l’envoi") arrives with its continuation bytes there, and was refused with a 500 before the service could
+     * read it back as UTF-8.
      */
     public static HttpFirewall firewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
-        Predicate<String> assignedNoControl = JwtSecurity::assignedWithoutControl;
-        firewall.setAllowedHeaderNames(assignedNoControl);
-        firewall.setAllowedHeaderValues(assignedNoControl);
+        firewall.setAllowedHeaderNames(JwtSecurity::assignedWithoutControl);
+        firewall.setAllowedHeaderValues(JwtSecurity::headerValueAllowed);
         return firewall;
+    }
+
+    /** As {@link #assignedWithoutControl}, but the bytes 0x80–0x9F of UTF-8 text read as ISO-8859-1 pass. */
+    static boolean headerValueAllowed(String value) {
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            boolean utf8Byte = c >= 0x80 && c <= 0x9f;
+            if (!utf8Byte && (Character.isISOControl(c) || !Character.isDefined(c))) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
     }
 
     static boolean assignedWithoutControl(String value) {

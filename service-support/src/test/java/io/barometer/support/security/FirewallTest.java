@@ -54,4 +54,20 @@ class FirewallTest {
         assertThat(firewalled.getHeader("X-Name")).isEqualTo("Saint-Étienne");
         assertThatThrownBy(() -> firewalled.getHeader("X-Note")).isInstanceOf(RequestRejectedException.class);
     }
+
+    @Test
+    void aReasonSentAsUtf8PassesWhereALineBreakDoesNot() {
+        // "cœur de l’agglomération" as its UTF-8 bytes, each read as one ISO-8859-1 character by the servlet.
+        String utf8ReadAsLatin1 = new String("cœur de l’agglomération".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        MockHttpServletRequest request = new MockHttpServletRequest("PUT", "/api/campaigns/c/responses/x");
+        request.addHeader("X-Change-Reason", utf8ReadAsLatin1);
+        request.addHeader("X-Note", "tab\tthen\rreturn");
+        HttpServletRequest firewalled = JwtSecurity.firewall().getFirewalledRequest(request);
+
+        assertThat(firewalled.getHeader("X-Change-Reason")).isEqualTo(utf8ReadAsLatin1);
+        assertThatThrownBy(() -> firewalled.getHeader("X-Note")).isInstanceOf(RequestRejectedException.class);
+        assertThat(JwtSecurity.headerValueAllowed("\u007f")).isFalse();
+        assertThat(JwtSecurity.headerValueAllowed("\u0085")).isTrue();
+    }
 }
