@@ -36,9 +36,8 @@ public record Progress(String section, int done, int total) {
                 new Progress("actors", rated, statements));
     }
 
-    /** Sections complete out of five (governance counts as complete when there is no project to govern). */
+    /** Sections complete out of five; governance once every declared project has some governance. */
     public static int sectionsComplete(List<Progress> progress) {
-        return (int) progress.stream().filter(p -> p.complete()
-                || (p.section().equals("governance") && p.total() == 0 && progress.get(1).complete())).count();
+        return (int) progress.stream().filter(Progress::complete).count();
     }
 }

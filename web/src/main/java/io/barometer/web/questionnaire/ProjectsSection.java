@@ -159,6 +159,14 @@ public final class ProjectsSection implements Section {
                 project, status);
     }
 
+    @Override
+    public String fieldOf(Group group, String apiField) {
+        if (group.id().equals("new")) {
+            return apiField.equals("status") ? "newStatus" : "newLabel";
+        }
+        return Section.super.fieldOf(group, apiField);
+    }
+
     private static String orEmpty(String value) {
         return value == null ? "" : value;
     }

@@ -107,12 +107,22 @@ public final class SectionSave {
         if (fresh != null) {
             // What colleagues changed in groups this person did not touch is shown as it now stands.
             Map<String, String> now = section.values(fresh);
+            java.util.Set<String> grouped = new java.util.HashSet<>();
             for (Group group : section.groups()) {
+                grouped.addAll(group.keys());
                 if (!group.changed(values, was) && !conflicts.containsKey(group.id())) {
                     values.putAll(group.slice(now));
                     known.putAll(group.slice(now));
                 }
             }
+            // The section's bookkeeping (a catalogue item's project id, a free project's label) follows the
+            // stored state: a colleague may have declared the item this page still knew as undeclared.
+            now.forEach((key, value) -> {
+                if (!grouped.contains(key) && !value.isEmpty()) {
+                    values.put(key, value);
+                    known.put(key, value);
+                }
+            });
         }
         return new Outcome(new SectionState(values, known, saved, errors, conflicts, pending), version);
     }
