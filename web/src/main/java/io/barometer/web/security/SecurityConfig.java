@@ -29,6 +29,8 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain pageSecurity(HttpSecurity http, ServiceAuthentication authentication) throws Exception {
         HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        // The saved page is returned to as it was asked for, without Spring's "?continue" marker on its URL.
+        cache.setMatchingRequestParameterName(null);
         // A fragment asked by htmx is no page to come back to; the page it came from is (see entry point).
         cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && !htmx(request));
         AuthenticationSuccessHandler success = (request, response, auth) -> {
@@ -90,7 +92,8 @@ public class SecurityConfig {
 
     /** Only a path of this site may be returned to after signing in (no open redirect). */
     public static String safePath(String path) {
-        return path != null && path.startsWith("/") && !path.startsWith("//") && !path.contains("\\")
+        // Browsers drop tabs and line breaks from a URL ("/\t/evil" becomes "//evil"): only plain path characters.
+        return path != null && path.matches("/[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*") && !path.startsWith("//")
                 && !path.startsWith(LOGIN) ? path : null;
     }
 

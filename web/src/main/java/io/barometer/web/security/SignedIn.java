@@ -3,6 +3,7 @@ package io.barometer.web.security;
 import java.io.Serializable;
 import java.util.Base64;
 
+import org.springframework.security.core.AuthenticatedPrincipal;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -15,7 +16,8 @@ import io.barometer.web.api.Caller;
  * The person signed in to this session: what command-service's token says about them, and the token itself,
  * which stays in the server-side session and never reaches the browser.
  */
-public record SignedIn(String username, String role, String collectivite, String token) implements Serializable {
+public record SignedIn(String username, String role, String collectivite, String token)
+        implements Serializable, AuthenticatedPrincipal {
 
     public static final String RESPONDENT = "RESPONDENT";
     public static final String ANALYST = "ANALYST";
@@ -53,6 +55,12 @@ public record SignedIn(String username, String role, String collectivite, String
     /** A respondent opens only its own collectivité; analysts read every one, admins every one. */
     public boolean mayOpen(String collectiviteId) {
         return !respondent() || collectiviteId.equals(collectivite);
+    }
+
+    /** The session's principal name (Spring Session indexes sessions by it): the username. */
+    @Override
+    public String getName() {
+        return username;
     }
 
     @Override
