@@ -2,7 +2,6 @@ package io.barometer.web.api;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -40,8 +39,10 @@ public class Services {
 
     public Services(@Value("${barometer.command-url}") String commandUrl, @Value("${barometer.query-url}") String queryUrl,
                     ObjectMapper json) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+        // HttpURLConnection sends header values as UTF-8, which command-service reads back as such ("reçu",
+        // "cœur", "l’envoi"); the JDK's newer HttpClient turns every non-ASCII character into '?'.
+        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+        factory.setConnectTimeout(Duration.ofSeconds(5));
         factory.setReadTimeout(Duration.ofSeconds(30));
         this.command = RestClient.builder().baseUrl(commandUrl).requestFactory(factory).build();
         this.query = RestClient.builder().baseUrl(queryUrl).requestFactory(factory).build();

@@ -46,6 +46,10 @@ public class ErrorPages implements ErrorController {
             case 409, 412, 422, 400 -> HttpStatus.CONFLICT;
             default -> HttpStatus.BAD_GATEWAY;
         };
+        if (status == HttpStatus.BAD_GATEWAY) {
+            log.warn("A service refused {} {}: {} {}", request.getMethod(), request.getRequestURI(), p.status(),
+                    p.getMessage());
+        }
         String key = switch (status) {
             case FORBIDDEN -> "error.forbidden";
             case NOT_FOUND -> "error.notFound";

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -181,13 +180,13 @@ public class QuestionnaireController {
         }
         Instant effectiveAt = null;
         try {
-            LocalDate date = LocalDate.parse(paperDate);
+            LocalDate date = paperDate(paperDate.strip());
             // The form's day, at noon in the survey's zone: within that day whatever the reader's zone.
             effectiveAt = date.atTime(12, 0).atZone(zone).toInstant();
             if (effectiveAt.isAfter(Instant.now())) {
                 errors.put("paperDate", "proxy.dateInFuture");
             }
-        } catch (DateTimeParseException e) {
+        } catch (java.time.DateTimeException e) {
             errors.put("paperDate", "proxy.dateNeeded");
         }
         if (!errors.isEmpty()) {
@@ -290,6 +289,18 @@ public class QuestionnaireController {
 
     private static String kindOf(String sectionId) {
         return partOf(sectionId);
+    }
+
+    /**
+     * The paper form's date as people write it (31/03/2014) or as ISO (2014-03-31). A text field rather than
+     * the browser's date picker, whose format follows the browser's language and is awkward by keyboard.
+     */
+    static LocalDate paperDate(String text) {
+        if (text.matches("\\d{1,2}/\\d{1,2}/\\d{4}")) {
+            String[] parts = text.split("/");
+            return LocalDate.of(Integer.parseInt(parts[2]), Integer.parseInt(parts[1]), Integer.parseInt(parts[0]));
+        }
+        return LocalDate.parse(text);
     }
 
     private static long number(String value, long otherwise) {
