@@ -1,0 +1,371 @@
+package io.barometer.launcher.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Respondents and admins in a real Chromium against the real web, services and PostgreSQL: signing in,
+ * answering part by part, seeing each answer saved, a colleague's conflicting change, an admin's paper
+ * entry, another collectivité's page refused, an expired session, keyboard-only use, pages without
+ * JavaScript, and axe-core on every page.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QuestionnairePagesTest {
+
+    private static final String CAMPAIGN = WebStack.CAMPAIGN;
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private WebStack web;
+
+    @BeforeAll
+    void start() throws Exception {
+        assumeTrue(Browser.available(), "Chromium and chromedriver are not installed: browser tests skipped");
+        web = WebStack.get();
+    }
+
+    private Browser browser() throws Exception {
+        return new Browser(web.web(), true);
+    }
+
+    private static String page(String collectivite, String part) {
+        return "/campaigns/" + CAMPAIGN + "/responses/" + collectivite + (part.isEmpty() ? "" : "/" + part);
+    }
+
+    private Browser signedIn(String username) throws Exception {
+        Browser b = browser();
+        b.go("/").signIn(username, WebStack.password(username));
+        b.waitFor("h1", "Mes questionnaires");
+        return b;
+    }
+
+    /** Signs in, opens the campaign's questionnaire from the first page and starts it. */
+    private Browser started(String username) throws Exception {
+        Browser b = signedIn(username);
+        b.link("Commencer le questionnaire").click();
+        b.button("Commencer le questionnaire").click();
+        b.waitFor("main", "parties sur 5 remplies");
+        return b;
+    }
+
+    /** From a started questionnaire's overview: the profile's role and "works in digital", seen saved. */
+    private static void answerProfile(Browser b, String role, String worksInDigital) {
+        b.link("Remplir le questionnaire").click();
+        b.click(role);
+        b.click(worksInDigital);
+        b.waitFor("#profile .save-status", "Enregistré à");
+    }
+
+    @Test
+    void aRespondentAnswersTheProfileSeesItSavedAndFindsItAfterAReload() throws Exception {
+        web.collectivite("lorient", "Lorient", "anne.lorient");
+        try (Browser b = started("anne.lorient")) {
+            b.link("Remplir le questionnaire").click();
+            assertThat(b.heading()).startsWith("Profil du répondant");
+            b.click("Élu");
+            b.click("Oui");
+            assertThat(b.waitFor("#profile .save-status", "Enregistré à")).matches("Enregistré à \\d\\d:\\d\\d");
+            b.field("Organisation en charge du numérique (facultatif)").sendKeys("Direction du numérique", Keys.TAB);
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(web.response("lorient").at("/profile/organisation")
+                    .asText()).isEqualTo("Direction du numérique"));
+
+            b.driver.navigate().refresh();
+            assertThat(b.field("Élu").isSelected()).isTrue();
+            assertThat(b.field("Oui").isSelected()).isTrue();
+            assertThat(b.field("Organisation en charge du numérique (facultatif)").getAttribute("value"))
+                    .isEqualTo("Direction du numérique");
+        }
+        JsonNode profile = web.response("lorient").get("profile");
+        assertThat(profile.get("role").asText()).isEqualTo("ELECTED");
+        assertThat(profile.get("worksInDigital").asBoolean()).isTrue();
+        // Every event the pages caused names the person who signed in, never the web app.
+        List<String> users = new ArrayList<>();
+        web.history("lorient").get("items").forEach(i -> users.add(i.get("userId").asText()));
+        assertThat(users).isNotEmpty().containsOnly("anne.lorient");
+    }
+
+    @Test
+    void aRespondentFillsEveryPartAndSubmitsAfterASummary() throws Exception {
+        web.collectivite("rennes", "Rennes", "yann.rennes");
+        try (Browser b = started("yann.rennes")) {
+            answerProfile(b, "Agent administratif", "Non");
+            b.screenshot("questionnaire-profile");
+
+            b.link("Projets par domaine →").click();
+            b.click("Wifi dans les salles de cours");
+            b.waitFor("#projects-education .save-status", "Enregistré à");
+            b.select("État d’avancement — Wifi dans les salles de cours", "Réalisé");
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(web.response("rennes").at("/projects/0/status")
+                    .asText()).isEqualTo("DONE"));
+            b.field("Ajouter un projet (intitulé)", "projects-security").sendKeys("Vidéoprotection du centre-ville", Keys.TAB);
+            b.waitFor("#projects-security", "Vidéoprotection du centre-ville");
+            b.screenshot("questionnaire-projects");
+
+            b.link("Gouvernance des projets →").click();
+            b.click("Mesure des résultats", "2 — " + levelLabel(b, "measure", 2));
+            b.waitFor(".section .save-status", "Enregistré à");
+
+            b.link("Motivations →").click();
+            String[] motivations = {"SERVICE_QUALITY", "ATTRACTIVENESS", "SUSTAINABLE_DEVELOPMENT", "EXEMPLARITY",
+                    "BUDGET_EFFICIENCY"};
+            for (int i = 0; i < motivations.length; i++) {
+                b.selectAt("#motivations__rank-" + motivations[i], "rang " + (i + 1));
+            }
+            b.waitFor("#motivations .save-status", "Enregistré à");
+
+            b.link("Acteurs du territoire →").click();
+            int statements = b.driver.findElements(org.openqa.selenium.By.cssSelector("#actors fieldset")).size();
+            for (int i = 0; i < statements; i++) {
+                b.clickAt("#actors fieldset:nth-of-type(" + (i + 1) + ") input[value=AGREE]");
+                int rated = i + 1;
+                await().atMost(PATIENCE).untilAsserted(() -> assertThat(web.response("rennes").get("actors").size())
+                        .isEqualTo(rated));
+            }
+            b.link("Envoyer le questionnaire →").click();
+            assertThat(b.text()).contains("Résumé par partie").contains("Projets déclarés : 2");
+            b.screenshot("questionnaire-submit");
+            b.button("Confirmer l’envoi").click();
+            assertThat(b.waitFor(".banner.submitted", "Questionnaire envoyé le")).contains("un administrateur peut le rouvrir");
+        }
+        JsonNode response = web.response("rennes");
+        assertThat(response.get("submitted").asBoolean()).isTrue();
+        assertThat(response.at("/motivations/ranking/0").asText()).isEqualTo("SERVICE_QUALITY");
+        assertThat(response.at("/motivations/ranking/4").asText()).isEqualTo("BUDGET_EFFICIENCY");
+        assertThat(response.get("projects")).hasSize(2);
+        assertThat(response.at("/projects/0/governance/measure").asInt()).isEqualTo(2);
+    }
+
+    private static String levelLabel(Browser b, String key, int level) {
+        String id = b.driver.findElement(org.openqa.selenium.By.cssSelector("input[name=" + key + "][value='" + level + "']"))
+                .getAttribute("id");
+        String text = b.driver.findElement(org.openqa.selenium.By.cssSelector("label[for='" + id + "']")).getText();
+        return text.substring(text.indexOf("— ") + 2);
+    }
+
+    @Test
+    void twoColleaguesChangingTheSameStatusNeverOverwriteEachOtherSilently() throws Exception {
+        web.collectivite("quimper", "Quimper", "paul.quimper", "lea.quimper");
+        String wifi = "État d’avancement — Wifi dans les salles de cours";
+        try (Browser paul = started("paul.quimper"); Browser lea = signedIn("lea.quimper")) {
+            paul.go(page("quimper", "projects"));
+            paul.click("Wifi dans les salles de cours");
+            paul.waitFor("#projects-education .save-status", "Enregistré à");
+            paul.select(wifi, "Etude de la question");
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(web.response("quimper").at("/projects/0/status")
+                    .asText()).isEqualTo("STUDY"));
+
+            lea.go(page("quimper", "projects"));
+            assertThat(new Select(lea.fieldNamed(wifi)).getFirstSelectedOption().getText()).isEqualTo("Etude de la question");
+
+            paul.select(wifi, "Réalisé");
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(web.response("quimper").at("/projects/0/status")
+                    .asText()).isEqualTo("DONE"));
+
+            lea.select(wifi, "En cours de réalisation");
+            String conflict = lea.waitFor(".conflict", "Un·e collègue a modifié cette réponse");
+            assertThat(conflict).contains("Réalisé").contains("En cours de réalisation");
+            lea.screenshot("questionnaire-conflict");
+            // Nothing was overwritten: the colleague's answer stands until Léa chooses.
+            assertThat(web.response("quimper").at("/projects/0/status").asText()).isEqualTo("DONE");
+
+            lea.button("Garder ma réponse").click();
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(web.response("quimper").at("/projects/0/status")
+                    .asText()).isEqualTo("IN_PROGRESS"));
+            lea.waitFor("#projects-education .save-status", "Enregistré à");
+        }
+    }
+
+    @Test
+    void anAdminKeysInAPaperFormOnTheCollectivitesBehalfWithItsReasonAndDate() throws Exception {
+        web.collectivite("brest", "Brest");
+        try (Browser admin = browser()) {
+            admin.go("/").signIn(WebStack.ADMIN, WebStack.ADMIN_PASSWORD);
+            admin.field("Identifiant de la collectivité").sendKeys("brest");
+            new Select(admin.field("Campagne")).selectByValue(CAMPAIGN);
+            admin.button("Ouvrir le questionnaire").click();
+            admin.waitFor("h2", "Saisie pour le compte de la collectivité");
+            admin.button("Commencer la saisie").click();
+            // Without a reason and a date nothing begins, and the page says which field is missing.
+            assertThat(admin.waitFor("main", "Indiquez le motif de la saisie."))
+                    .contains("Indiquez la date du formulaire papier");
+            admin.field("Motif de la saisie").sendKeys("Formulaire papier reçu par courrier, cœur de l’agglomération");
+            admin.field("Date du formulaire papier").sendKeys("12/03/2026");
+            admin.button("Commencer la saisie").click();
+            assertThat(admin.waitFor(".banner.proxy", "Saisie pour le compte de"))
+                    .contains("Formulaire papier reçu par courrier, cœur de l’agglomération").contains("12 mars 2026");
+            admin.button("Commencer le questionnaire").click();
+            admin.link("Remplir le questionnaire").click();
+            admin.click("Élu");
+            admin.click("Non");
+            admin.waitFor("#profile .save-status", "Enregistré à");
+            admin.screenshot("questionnaire-proxy");
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(web.response("brest").get("profile")).isNotNull());
+        List<JsonNode> changes = new ArrayList<>();
+        web.history("brest").get("items").forEach(changes::add);
+        assertThat(changes).isNotEmpty().allSatisfy(change -> {
+            assertThat(change.get("userId").asText()).isEqualTo(WebStack.ADMIN);
+            assertThat(change.get("onBehalfOf").asText()).isEqualTo("brest");
+            assertThat(change.get("reason").asText()).isEqualTo("Formulaire papier reçu par courrier, cœur de l’agglomération");
+            assertThat(change.get("effectiveAt").asText()).startsWith("2026-03-12T");
+        });
+    }
+
+    @Test
+    void aRespondentCannotOpenAnotherCollectivitesPages() throws Exception {
+        web.collectivite("vannes", "Vannes", "marc.vannes");
+        web.collectivite("lannion", "Lannion", "sara.lannion");
+        try (Browser other = started("sara.lannion")) {
+            answerProfile(other, "Élu", "Oui");
+        }
+        try (Browser b = signedIn("marc.vannes")) {
+            for (String part : List.of("", "profile", "projects", "history", "submit")) {
+                b.go(page("lannion", part));
+                assertThat(b.heading()).isEqualTo("Accès refusé");
+                assertThat(b.text()).doesNotContain("Lannion").doesNotContain("Élu");
+            }
+        }
+    }
+
+    @Test
+    void anExpiredSessionAsksToSignInAgainAndComesBackToThePage() throws Exception {
+        web.collectivite("lorient-agglo", "Lorient Agglomération", "eva.lorient");
+        try (Browser b = started("eva.lorient")) {
+            b.go(page("lorient-agglo", "projects"));
+            assertThat(web.expireSessionsOf("eva.lorient")).isPositive();
+            b.go(page("lorient-agglo", "motivations"));
+            assertThat(b.waitFor("#login-message", "Votre session a expiré")).contains("30 minutes");
+            b.signIn("eva.lorient", WebStack.password("eva.lorient"));
+            b.waitFor("h1", "Motivations");
+            assertThat(b.path()).isEqualTo(page("lorient-agglo", "motivations"));
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsSaidPlainlyAndSignsNobodyIn() throws Exception {
+        web.collectivite("morlaix", "Morlaix", "jean.morlaix");
+        try (Browser b = browser()) {
+            b.go("/").signIn("jean.morlaix", "not-the-password");
+            assertThat(b.waitFor("#login-message", "Identifiant ou mot de passe incorrect.")).isNotEmpty();
+            b.go("/");
+            assertThat(b.heading()).isEqualTo("Connexion");
+        }
+    }
+
+    @Test
+    void aSectionIsCompletedWithTheKeyboardAlone() throws Exception {
+        web.collectivite("saint-brieuc", "Saint-Brieuc", "kim.stbrieuc");
+        try (Browser b = browser()) {
+            b.go("/");
+            // The sign-in form takes the focus; Tab and Enter do the rest.
+            b.press("kim.stbrieuc");
+            b.press(Keys.TAB);
+            b.press(WebStack.password("kim.stbrieuc"));
+            b.press(Keys.ENTER);
+            b.waitFor("h1", "Mes questionnaires");
+            assertThat(b.tabTo(e -> e.getText().equals("Aller au contenu"), "the skip link").getText())
+                    .isEqualTo("Aller au contenu");
+            b.tabTo(e -> e.getText().startsWith("Commencer le questionnaire"), "the questionnaire's link");
+            b.press(Keys.ENTER);
+            b.tabTo(e -> e.getTagName().equals("button") && e.getText().equals("Commencer le questionnaire"), "start");
+            b.press(Keys.ENTER);
+            b.waitFor("main", "parties sur 5 remplies");
+            b.tabTo(e -> e.getText().equals("Remplir le questionnaire"), "the first part");
+            b.press(Keys.ENTER);
+            b.waitFor("h1", "Profil du répondant");
+            b.tabTo(e -> "radio".equals(e.getAttribute("type")) && "role".equals(e.getAttribute("name")), "the role");
+            b.press(Keys.ARROW_DOWN);
+            b.waitFor("#profile", "Réponse requise");
+            b.tabTo(e -> "radio".equals(e.getAttribute("type")) && "worksInDigital".equals(e.getAttribute("name")),
+                    "works in digital");
+            b.press(Keys.SPACE);
+            b.waitFor("#profile .save-status", "Enregistré à");
+            b.tabTo(e -> "organisation".equals(e.getAttribute("name")), "the organisation");
+            b.press("Mairie");
+            b.press(Keys.ENTER);
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                JsonNode profile = web.response("saint-brieuc").get("profile");
+                assertThat(profile.get("role").asText()).isEqualTo("ADMIN_STAFF");
+                assertThat(profile.get("worksInDigital").asBoolean()).isTrue();
+                assertThat(profile.get("organisation").asText()).isEqualTo("Mairie");
+            });
+        }
+    }
+
+    @Test
+    void withoutJavaScriptEachSectionIsAPlainFormWithItsSaveButton() throws Exception {
+        web.collectivite("concarneau", "Concarneau", "noe.concarneau");
+        try (Browser b = new Browser(web.web(), false)) {
+            b.go("/").signIn("noe.concarneau", WebStack.password("noe.concarneau"));
+            b.link("Commencer le questionnaire").click();
+            b.button("Commencer le questionnaire").click();
+            b.link("Remplir le questionnaire").click();
+            b.click("Élu");
+            b.button("Enregistrer").click();
+            // Refused by the service (works in digital is missing): said by the field, nothing typed lost.
+            assertThat(b.waitFor("#profile", "Réponse requise")).contains("Certaines réponses n’ont pas été enregistrées");
+            assertThat(b.field("Élu").isSelected()).isTrue();
+            b.click("Non");
+            b.button("Enregistrer").click();
+            b.waitFor("#profile .save-status", "Enregistré à");
+            b.go(page("concarneau", "profile"));
+            assertThat(b.field("Élu").isSelected()).isTrue();
+            assertThat(b.field("Non").isSelected()).isTrue();
+        }
+    }
+
+    @Test
+    void everyPageHasNoSeriousOrCriticalAccessibilityProblem() throws Exception {
+        web.collectivite("lanester", "Lanester", "ines.lanester");
+        web.collectivite("hennebont", "Hennebont");
+        List<String> problems = new ArrayList<>();
+        try (Browser b = browser()) {
+            b.go("/login");
+            problems.addAll(b.accessibilityProblems());
+            b.signIn("ines.lanester", WebStack.password("ines.lanester"));
+            b.waitFor("h1", "Mes questionnaires");
+            problems.addAll(b.accessibilityProblems());
+            b.screenshot("home");
+            b.link("Commencer le questionnaire").click();
+            problems.addAll(b.accessibilityProblems());
+            b.button("Commencer le questionnaire").click();
+            b.waitFor("main", "parties sur 5 remplies");
+            problems.addAll(b.accessibilityProblems());
+            b.link("Remplir le questionnaire").click();
+            b.click("Élu");
+            b.waitFor("#profile", "Réponse requise");
+            problems.addAll(b.accessibilityProblems());
+            b.go(page("lanester", "projects"));
+            b.click("Wifi dans les salles de cours");
+            b.waitFor("#projects-education .save-status", "Enregistré à");
+            problems.addAll(b.accessibilityProblems());
+            for (String part : List.of("governance", "motivations", "actors", "submit", "history")) {
+                b.go(page("lanester", part));
+                problems.addAll(b.accessibilityProblems());
+            }
+            b.go(page("hennebont", ""));
+            assertThat(b.heading()).isEqualTo("Accès refusé");
+            problems.addAll(b.accessibilityProblems());
+        }
+        try (Browser admin = browser()) {
+            admin.go("/").signIn(WebStack.ADMIN, WebStack.ADMIN_PASSWORD);
+            admin.waitFor("h1", "Mes questionnaires");
+            problems.addAll(admin.accessibilityProblems());
+            admin.go(page("hennebont", ""));
+            problems.addAll(admin.accessibilityProblems());
+        }
+        assertThat(problems).isEmpty();
+    }
+}

@@ -1,0 +1,157 @@
+package io.barometer.launcher.web;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.barometer.launcher.Api;
+import io.barometer.launcher.Stack;
+
+/**
+ * The whole product as ./run.sh starts it — an embedded PostgreSQL, command-service, query-service and the
+ * web as child JVMs — on free ports and a fresh data directory, started once for every browser test class
+ * and stopped when the JVM ends. Each test works in collectivités of its own.
+ */
+final class WebStack {
+
+    static final String ADMIN = "admin";
+    static final String ADMIN_PASSWORD = "admin-password-for-browser-tests";
+    static final String CAMPAIGN = "bvn-web";
+
+    private static WebStack instance;
+
+    final Stack stack;
+    final Api api = new Api();
+    final String adminToken;
+
+    private WebStack() throws Exception {
+        Path data = Path.of("target", "web-test-data").toAbsolutePath();
+        delete(data);
+        Stack.Settings settings = new Stack.Settings(Path.of("..").toAbsolutePath(), data, null, null, null,
+                freePort(), freePort(), freePort(), freePort(), Stack.randomSecret(), Stack.SERVICE_JVM_OPTIONS);
+        stack = Stack.start(settings, message -> System.out.println("[web-test] " + message),
+                db -> new String[] {ADMIN, ADMIN_PASSWORD});
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                stack.close();
+            } catch (IOException e) {
+                System.err.println("while stopping the stack: " + e);
+            }
+        }));
+        adminToken = api.token(command(), ADMIN, ADMIN_PASSWORD);
+        // A campaign open now and closing in a year: answers given in the tests are on time.
+        Map<String, Object> campaign = new LinkedHashMap<>();
+        campaign.put("campaign", CAMPAIGN);
+        campaign.put("year", 2026);
+        campaign.put("title", "Baromètre des villes numériques (essai)");
+        campaign.put("opensAt", "2026-01-01T00:00:00Z");
+        campaign.put("closesAt", java.time.Instant.now().plus(java.time.Duration.ofDays(365)).toString());
+        campaign.put("questionnaire", "bvn-2014");
+        expect(api.json("POST", command() + "/api/campaigns", adminToken, campaign), 201, 200);
+    }
+
+    static synchronized WebStack get() throws Exception {
+        if (instance == null) {
+            instance = new WebStack();
+        }
+        return instance;
+    }
+
+    String web() {
+        return stack.web().baseUrl();
+    }
+
+    String command() {
+        return stack.command().baseUrl();
+    }
+
+    String query() {
+        return stack.query().baseUrl();
+    }
+
+    /** A collectivité of the test's own with one respondent account per username given. */
+    void collectivite(String id, String name, String... respondents) throws IOException {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("collectivite", id);
+        c.put("name", name);
+        c.put("kind", "COMMUNE");
+        c.put("region", "Bretagne");
+        c.put("population", 53000);
+        c.put("parentId", null);
+        expect(api.json("POST", command() + "/api/collectivites", adminToken, c), 201, 200);
+        for (String username : respondents) {
+            account(username, "RESPONDENT", id);
+        }
+    }
+
+    void account(String username, String role, String collectivite) throws IOException {
+        Map<String, Object> u = new LinkedHashMap<>();
+        u.put("username", username);
+        u.put("password", password(username));
+        u.put("role", role);
+        u.put("collectiviteId", collectivite);
+        u.put("displayName", username);
+        expect(api.json("POST", command() + "/api/users", adminToken, u), 201, 200);
+    }
+
+    static String password(String username) {
+        return username + "-secret-password";
+    }
+
+    /** The response as query-service holds it now (as admin), or null before it is started. */
+    JsonNode response(String collectivite) throws IOException {
+        Api.Reply r = api.get(query() + "/api/campaigns/" + CAMPAIGN + "/responses/" + collectivite, adminToken);
+        return r.status() == 200 ? r.json() : null;
+    }
+
+    JsonNode history(String collectivite) throws IOException {
+        return expect(api.get(query() + "/api/campaigns/" + CAMPAIGN + "/responses/" + collectivite + "/history",
+                adminToken), 200).json();
+    }
+
+    /** Ages every web session of a person past the idle timeout, as 31 minutes without a request would. */
+    int expireSessionsOf(String username) throws Exception {
+        try (Connection c = stack.database().connect(); PreparedStatement s = c.prepareStatement("""
+                UPDATE web.spring_session
+                   SET last_access_time = last_access_time - 3600000, expiry_time = expiry_time - 3600000
+                 WHERE principal_name = ?""")) {
+            s.setString(1, username);
+            return s.executeUpdate();
+        }
+    }
+
+    static Api.Reply expect(Api.Reply reply, int... statuses) {
+        for (int status : statuses) {
+            if (reply.status() == status) {
+                return reply;
+            }
+        }
+        throw new IllegalStateException("unexpected " + reply.status() + ": " + reply.body());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void delete(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(directory)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
