@@ -39,6 +39,10 @@ class BenchSmokeTest {
         assertThat(live.get("cpu").get("cores").has("queryService")).isTrue();
         assertThat(results.get("writeToRawRatioWithProjectionsLive").asDouble()).isPositive();
         assertThat(results.get("import").get("lines").asInt()).isEqualTo(200);
+        // The web pages are measured too: a page of a response of its size, and answers saved and confirmed.
+        assertThat(results.get("web").get("responseEvents").asInt()).isEqualTo(60);
+        assertThat(results.get("web").get("questionnairePage").get("n").asInt()).isPositive();
+        assertThat(results.get("web").get("answerSavedAndConfirmed").get("p95Ms").asDouble()).isPositive();
         assertThat(results.get("stages")).hasSize(2);
         // The reads are measured before the write benchmark adds its events: each stage's store holds about the
         // events it is named after (4 000, then 6 000), not those plus the writes'.
@@ -57,6 +61,7 @@ class BenchSmokeTest {
         }
         assertThat(results.get("replay").get("status").asInt()).isLessThan(300);
         assertThat(Files.readString(out.resolve("benchmarks.md"))).contains("Against DESIGN §9").contains("CPU per command")
+                .contains("web: questionnaire page")
                 .contains("CPU probe")
                 .contains("first call after query-service started");
     }

@@ -37,7 +37,8 @@ import io.barometer.launcher.Stack;
  * {@code ./bench.sh}: measures the product against this machine's physical limit — HTTP command throughput
  * beside raw single-row INSERT/COMMIT transactions, import speed, projection catch-up and replay, and
  * every read as the store grows to a million events — and writes docs/benchmarks.{json,md}.
- * {@code --smoke} runs every step on a tiny workload (the test suite does, so that this never rots).
+ * {@code --smoke} runs every step on a tiny workload (the test suite does, so that this never rots);
+ * {@code --web-only} measures the web pages alone.
  */
 public final class Bench {
 
@@ -68,6 +69,8 @@ public final class Bench {
         List<Long> sizes = sizeList.equals("none") ? List.of()
                 : Arrays.stream(sizeList.split(",")).map(String::trim).map(Long::parseLong).toList();
         int writeSeconds = options.integer("write-seconds", null, smoke ? 2 : 30);
+        // "--web-only" measures the web pages alone (DESIGN §9's page figures) and prints them.
+        boolean webOnly = options.flag("web-only");
         int repetitions = options.integer("repetitions", null, smoke ? 2 : 20);
         int importLines = options.integer("import-lines", null, smoke ? 200 : 20_000);
         Path out = root.resolve(options.get("out", null, smoke ? "launcher/target/bench" : "docs"));
@@ -84,7 +87,7 @@ public final class Bench {
                 + String.join(" ", Stack.QUERY_EXTRA_JVM_OPTIONS) + " (data in " + data + ")");
         stack = Stack.start(new Stack.Settings(root, data, options.get("db", null, null),
                         options.get("db-user", null, "barometer"), options.get("db-password", null, ""),
-                        freePort(), freePort(), freePort(), 0, Stack.randomSecret(), Stack.SERVICE_JVM_OPTIONS),
+                        freePort(), freePort(), freePort(), freePort(), Stack.randomSecret(), Stack.SERVICE_JVM_OPTIONS),
                 Bench::say, db -> new String[] {"bench-admin", adminPassword});
         Stack running = stack;
         Thread stopper = new Thread(() -> {
@@ -101,6 +104,11 @@ public final class Bench {
             // The smoke run keeps to one edition: every step runs, in a fraction of the time.
             for (String file : smoke ? List.of("bvn-2014.ndjson") : List.of("bvn-2013.ndjson", "bvn-2014.ndjson")) {
                 check(api.importFile(stack.command().baseUrl(), token, root.resolve("datasets").resolve(file)), "import " + file);
+            }
+            results.put("web", new WebPages(api, stack.web().baseUrl(), stack.command().baseUrl(), token)
+                    .measure(smoke ? 60 : 300, smoke ? repetitions : 100));
+            if (webOnly) {
+                return;
             }
             // The reads come first, so that each stage's store holds the events it is named after: the write
             // benchmark alone adds a few hundred thousand, more than the first stage's size. The writes are then
@@ -135,6 +143,9 @@ public final class Bench {
             Runtime.getRuntime().removeShutdownHook(stopper);
             stack.close();
             deleteQuietly(data);
+            if (webOnly) {
+                System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
+            }
         }
         Map<String, Object> writes = cast(results.get("writes"));
         Map<String, Object> raw = cast(results.get("rawInsertLimit"));

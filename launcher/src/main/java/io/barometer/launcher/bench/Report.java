@@ -61,6 +61,15 @@ final class Report {
                 bigSynth <= 1000);
         double small = num(((Map<String, Object>) last.get("synthesis2014AsOfClosing")).get("p95Ms"));
         row(b, "as-of synthesis, 2014-sized campaign", "≤ 100 ms", small + " ms (p95)", small <= 100);
+        Map<String, Object> web = (Map<String, Object>) r.get("web");
+        if (web != null) {
+            Map<String, Object> page = (Map<String, Object>) web.get("questionnairePage");
+            Map<String, Object> save = (Map<String, Object>) web.get("answerSavedAndConfirmed");
+            row(b, "web: questionnaire page (projects, response of " + web.get("responseEvents") + " events)", "≤ 100 ms p95",
+                    page.get("p50Ms") + " / " + page.get("p95Ms") + " ms (p50 / p95)", num(page.get("p95Ms")) <= 100);
+            row(b, "web: an answer saved and confirmed (htmx)", "≤ 100 ms p95",
+                    save.get("p50Ms") + " / " + save.get("p95Ms") + " ms (p50 / p95)", num(save.get("p95Ms")) <= 100);
+        }
         long maxHeap = Math.max(((Number) heap.get("commandService")).longValue(), ((Number) heap.get("queryService")).longValue());
         row(b, "highest heap used (command / query)", "≤ 512 MB", heap.get("commandService") + " / " + heap.get("queryService")
                 + " MB", maxHeap <= 512);
