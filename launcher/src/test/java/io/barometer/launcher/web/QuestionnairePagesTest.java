@@ -86,6 +86,17 @@ class QuestionnairePagesTest {
             assertThat(b.field("Oui").isSelected()).isTrue();
             assertThat(b.field("Organisation en charge du numérique (facultatif)").getAttribute("value"))
                     .isEqualTo("Direction du numérique");
+
+            // The session cookie is out of the scripts' reach and not sent cross-site; no token is in the browser.
+            org.openqa.selenium.Cookie session = b.driver.manage().getCookieNamed("SESSION");
+            assertThat(session.isHttpOnly()).isTrue();
+            assertThat(session.getSameSite()).isEqualTo("Lax");
+            assertThat(b.driver.manage().getCookies()).allSatisfy(c -> assertThat(c.getValue()).doesNotContain("eyJ"));
+            assertThat(b.driver.getPageSource()).doesNotContain("eyJ");
+
+            b.go(page("lorient", "history"));
+            String history = b.waitFor("table.history", "anne.lorient");
+            assertThat(history).contains("Élu").contains("Direction du numérique").contains("dans les délais");
         }
         JsonNode profile = web.response("lorient").get("profile");
         assertThat(profile.get("role").asText()).isEqualTo("ELECTED");
@@ -175,6 +186,8 @@ class QuestionnairePagesTest {
 
             lea.select(wifi, "En cours de réalisation");
             String conflict = lea.waitFor(".conflict", "Un·e collègue a modifié cette réponse");
+            lea.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                    lea.driver.findElement(org.openqa.selenium.By.cssSelector(".conflict")));
             assertThat(conflict).contains("Réalisé").contains("En cours de réalisation");
             lea.screenshot("questionnaire-conflict");
             // Nothing was overwritten: the colleague's answer stands until Léa chooses.
@@ -224,6 +237,29 @@ class QuestionnairePagesTest {
     }
 
     @Test
+    void anAdminCreatesARespondentsAccountWhoThenSignsIn() throws Exception {
+        web.collectivite("auray", "Auray");
+        try (Browser admin = browser()) {
+            admin.go("/").signIn(WebStack.ADMIN, WebStack.ADMIN_PASSWORD);
+            admin.link("Créer un compte (répondant, analyste, administrateur)").click();
+            admin.field("Identifiant").sendKeys("claire.auray");
+            admin.field("Mot de passe").sendKeys("court");
+            admin.field("Collectivité (identifiant, pour un répondant)").sendKeys("auray");
+            admin.button("Créer le compte").click();
+            // Refused by command-service and said by the field; what was typed stays (the password excepted).
+            assertThat(admin.waitFor(".error-summary", "Le compte n’a pas été créé")).contains("Mot de passe");
+            assertThat(admin.field("Identifiant").getAttribute("value")).isEqualTo("claire.auray");
+            admin.field("Mot de passe").sendKeys("un-mot-de-passe-assez-long");
+            admin.button("Créer le compte").click();
+            admin.waitFor("main", "Compte créé : claire.auray");
+        }
+        try (Browser claire = browser()) {
+            claire.go("/").signIn("claire.auray", "un-mot-de-passe-assez-long");
+            assertThat(claire.waitFor("main", "Questionnaires de votre collectivité")).contains("auray");
+        }
+    }
+
+    @Test
     void aRespondentCannotOpenAnotherCollectivitesPages() throws Exception {
         web.collectivite("vannes", "Vannes", "marc.vannes");
         web.collectivite("lannion", "Lannion", "sara.lannion");
@@ -251,6 +287,28 @@ class QuestionnairePagesTest {
             b.waitFor("h1", "Motivations");
             assertThat(b.path()).isEqualTo(page("lorient-agglo", "motivations"));
         }
+    }
+
+    @Test
+    void afterTheClosingABannerSaysAnswersAreStillKeptAndCountedLate() throws Exception {
+        web.collectivite("guingamp", "Guingamp", "lou.guingamp");
+        String closed = "/campaigns/" + WebStack.CLOSED_CAMPAIGN + "/responses/guingamp";
+        try (Browser b = signedIn("lou.guingamp")) {
+            assertThat(b.text()).contains("La date de clôture est passée");
+            b.go(closed);
+            b.button("Commencer le questionnaire").click();
+            b.waitFor("main", "parties sur 5 remplies");
+            b.go(closed + "/profile");
+            assertThat(b.waitFor(".banner.late", "La campagne est close depuis le 31 janvier 2026"))
+                    .contains("toujours acceptées et conservées").contains("tardives");
+            b.click("Élu");
+            b.click("Non");
+            b.waitFor("#profile .save-status", "Enregistré à");
+        }
+        List<String> timeliness = new ArrayList<>();
+        web.history(WebStack.CLOSED_CAMPAIGN, "guingamp").get("items")
+                .forEach(i -> timeliness.add(i.get("timeliness").asText()));
+        assertThat(timeliness).isNotEmpty().containsOnly("LATE_SUBMISSION");
     }
 
     @Test
@@ -362,6 +420,10 @@ class QuestionnairePagesTest {
         try (Browser admin = browser()) {
             admin.go("/").signIn(WebStack.ADMIN, WebStack.ADMIN_PASSWORD);
             admin.waitFor("h1", "Mes questionnaires");
+            problems.addAll(admin.accessibilityProblems());
+            admin.go("/admin/accounts");
+            admin.button("Créer le compte").click();
+            admin.waitFor(".error-summary", "Le compte n’a pas été créé");
             problems.addAll(admin.accessibilityProblems());
             admin.go(page("hennebont", ""));
             problems.addAll(admin.accessibilityProblems());

@@ -26,6 +26,7 @@ final class WebStack {
     static final String ADMIN = "admin";
     static final String ADMIN_PASSWORD = "admin-password-for-browser-tests";
     static final String CAMPAIGN = "bvn-web";
+    static final String CLOSED_CAMPAIGN = "bvn-web-closed";
 
     private static WebStack instance;
 
@@ -56,6 +57,11 @@ final class WebStack {
         campaign.put("opensAt", "2026-01-01T00:00:00Z");
         campaign.put("closesAt", java.time.Instant.now().plus(java.time.Duration.ofDays(365)).toString());
         campaign.put("questionnaire", "bvn-2014");
+        expect(api.json("POST", command() + "/api/campaigns", adminToken, campaign), 201, 200);
+        // And one closed at the end of January: what respondents give there is late.
+        campaign.put("campaign", CLOSED_CAMPAIGN);
+        campaign.put("title", "Baromètre des villes numériques (close)");
+        campaign.put("closesAt", "2026-01-31T22:59:59Z");
         expect(api.json("POST", command() + "/api/campaigns", adminToken, campaign), 201, 200);
     }
 
@@ -114,7 +120,11 @@ final class WebStack {
     }
 
     JsonNode history(String collectivite) throws IOException {
-        return expect(api.get(query() + "/api/campaigns/" + CAMPAIGN + "/responses/" + collectivite + "/history",
+        return history(CAMPAIGN, collectivite);
+    }
+
+    JsonNode history(String campaign, String collectivite) throws IOException {
+        return expect(api.get(query() + "/api/campaigns/" + campaign + "/responses/" + collectivite + "/history",
                 adminToken), 200).json();
     }
 

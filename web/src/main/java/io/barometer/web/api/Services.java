@@ -58,6 +58,18 @@ public class Services {
         return answer.path("token").asText();
     }
 
+    /** Creates an account (admins only); the service refuses a taken username or a respondent without a collectivité. */
+    public void createAccount(Caller caller, String username, String password, String role, String collectivite,
+                              String displayName) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", username);
+        body.put("password", password);
+        body.put("role", role);
+        body.put("collectiviteId", collectivite);
+        body.put("displayName", displayName);
+        call(command, HttpMethod.POST, "/api/users", caller, null, body, JsonNode.class);
+    }
+
     // --- reads ---------------------------------------------------------------------------------------------
 
     public List<Campaign> campaigns(Caller caller) {
@@ -85,8 +97,9 @@ public class Services {
         }
     }
 
+    /** The first 500 changes of a response (the API's largest page), oldest first; {@code total} counts them all. */
     public HistoryPage history(Caller caller, String campaign, String collectivite) {
-        return call(query, HttpMethod.GET, "/api/campaigns/{c}/responses/{coll}/history?size=1000", caller, null, null,
+        return call(query, HttpMethod.GET, "/api/campaigns/{c}/responses/{coll}/history?size=500", caller, null, null,
                 HistoryPage.class, campaign, collectivite);
     }
 

@@ -1,0 +1,98 @@
+package io.barometer.web.accounts;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.barometer.web.api.ApiProblem;
+import io.barometer.web.api.Services;
+import io.barometer.web.page.Forbidden;
+import io.barometer.web.page.Pages;
+import io.barometer.web.security.SignedIn;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * An admin creates accounts: one per person (a respondent is bound to one collectivité). The password is
+ * passed once to command-service and kept nowhere here; refusals are shown by their field.
+ */
+@Controller
+public class AccountsController {
+
+    /** What the form shows: the values typed (never the password) and each refused field's message. */
+    public record AccountForm(String username, String role, String collectivite, String displayName,
+                              Map<String, String> errors) {
+        static AccountForm empty() {
+            return new AccountForm("", "RESPONDENT", "", "", Map.of());
+        }
+
+        public String error(String field) {
+            return errors.get(field);
+        }
+    }
+
+    private final Services services;
+    private final Pages pages;
+
+    public AccountsController(Services services, Pages pages) {
+        this.services = services;
+        this.pages = pages;
+    }
+
+    @GetMapping("/admin/accounts")
+    public String form(HttpServletRequest request, HttpSession session, Model model) {
+        admin();
+        model.addAttribute("page", pages.of(request, "accounts.title"));
+        model.addAttribute("form", AccountForm.empty());
+        model.addAttribute("created", session.getAttribute("accountCreated"));
+        session.removeAttribute("accountCreated");
+        return "accounts/create";
+    }
+
+    @PostMapping("/admin/accounts")
+    public String create(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
+                         @RequestParam(defaultValue = "") String role, @RequestParam(defaultValue = "") String collectivite,
+                         @RequestParam(defaultValue = "") String displayName, HttpServletRequest request,
+                         HttpSession session, Model model) {
+        SignedIn me = admin();
+        String coll = role.equals(SignedIn.RESPONDENT) ? collectivite.strip() : "";
+        try {
+            services.createAccount(me.caller(), username.strip(), password, role, coll.isEmpty() ? null : coll,
+                    displayName.isBlank() ? null : displayName.strip());
+        } catch (ApiProblem p) {
+            if (p.status() >= 500) {
+                throw p;
+            }
+            Map<String, String> errors = new LinkedHashMap<>();
+            p.errors().forEach(e -> errors.putIfAbsent(e.field() == null ? "username" : fieldOf(e.field()),
+                    e.message()));
+            if (errors.isEmpty()) {
+                errors.put("username", p.getMessage());
+            }
+            model.addAttribute("page", pages.of(request, "accounts.title"));
+            model.addAttribute("form", new AccountForm(username, role, collectivite, displayName, errors));
+            model.addAttribute("created", null);
+            return "accounts/create";
+        }
+        session.setAttribute("accountCreated", username.strip());
+        return "redirect:/admin/accounts";
+    }
+
+    /** The API's field names as the form's. */
+    private static String fieldOf(String apiField) {
+        return apiField.equals("collectiviteId") ? "collectivite" : apiField;
+    }
+
+    private static SignedIn admin() {
+        SignedIn me = SignedIn.current();
+        if (me == null || !me.admin()) {
+            throw new Forbidden("only admins create accounts");
+        }
+        return me;
+    }
+}
