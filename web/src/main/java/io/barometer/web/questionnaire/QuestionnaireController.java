@@ -156,6 +156,10 @@ public class QuestionnaireController {
     public String history(@PathVariable String campaign, @PathVariable String collectivite, HttpServletRequest request,
                           HttpSession session, Model model) {
         SignedIn me = allowed(collectivite);
+        if (!me.respondent() && !me.admin()) {
+            // Who changed what is for admins and the collectivité's own respondents; analysts see answers only.
+            throw new Forbidden("analysts read answers, not who gave them");
+        }
         QuestionnaireView q = view(campaign, collectivite, session, 0, Map.of(), -1);
         HistoryPage history = q.started() ? services.history(me.caller(), campaign, collectivite)
                 : new HistoryPage(List.of(), 0, 0, 0);
