@@ -208,6 +208,12 @@ final class Browser implements AutoCloseable {
                 .filter(a -> named(a, text) && a.isDisplayed()).findFirst().orElse(null));
     }
 
+    /** The link whose whole text, screen-reader words included, reads so (for links repeated per row). */
+    WebElement linkNamed(String fullText) {
+        return wait.until(d -> d.findElements(By.tagName("a")).stream()
+                .filter(a -> fullText(a).equals(fullText)).findFirst().orElse(null));
+    }
+
     /** Waits until the element found by the CSS selector shows the text, and gives its whole text. */
     String waitFor(String css, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));

@@ -70,7 +70,7 @@ class QuestionnairePagesTest {
 
     @Test
     void aRespondentAnswersTheProfileSeesItSavedAndFindsItAfterAReload() throws Exception {
-        web.collectivite("lorient", "Lorient", "anne.lorient");
+        web.collectivite("ploemeur", "Ploemeur", "anne.lorient");
         try (Browser b = started("anne.lorient")) {
             b.link("Remplir le questionnaire").click();
             assertThat(b.heading()).startsWith("Profil du répondant");
@@ -78,7 +78,7 @@ class QuestionnairePagesTest {
             b.click("Oui");
             assertThat(b.waitFor("#profile .save-status", "Enregistré à")).matches("Enregistré à \\d\\d:\\d\\d");
             b.field("Organisation en charge du numérique (facultatif)").sendKeys("Direction du numérique", Keys.TAB);
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(web.response("lorient").at("/profile/organisation")
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(web.response("ploemeur").at("/profile/organisation")
                     .asText()).isEqualTo("Direction du numérique"));
 
             b.driver.navigate().refresh();
@@ -94,16 +94,16 @@ class QuestionnairePagesTest {
             assertThat(b.driver.manage().getCookies()).allSatisfy(c -> assertThat(c.getValue()).doesNotContain("eyJ"));
             assertThat(b.driver.getPageSource()).doesNotContain("eyJ");
 
-            b.go(page("lorient", "history"));
+            b.go(page("ploemeur", "history"));
             String history = b.waitFor("table.history", "anne.lorient");
             assertThat(history).contains("Élu").contains("Direction du numérique").contains("dans les délais");
         }
-        JsonNode profile = web.response("lorient").get("profile");
+        JsonNode profile = web.response("ploemeur").get("profile");
         assertThat(profile.get("role").asText()).isEqualTo("ELECTED");
         assertThat(profile.get("worksInDigital").asBoolean()).isTrue();
         // Every event the pages caused names the person who signed in, never the web app.
         List<String> users = new ArrayList<>();
-        web.history("lorient").get("items").forEach(i -> users.add(i.get("userId").asText()));
+        web.history("ploemeur").get("items").forEach(i -> users.add(i.get("userId").asText()));
         assertThat(users).isNotEmpty().containsOnly("anne.lorient");
     }
 
@@ -202,10 +202,10 @@ class QuestionnairePagesTest {
 
     @Test
     void anAdminKeysInAPaperFormOnTheCollectivitesBehalfWithItsReasonAndDate() throws Exception {
-        web.collectivite("brest", "Brest");
+        web.collectivite("landerneau", "Landerneau");
         try (Browser admin = browser()) {
             admin.go("/").signIn(WebStack.ADMIN, WebStack.ADMIN_PASSWORD);
-            admin.field("Identifiant de la collectivité").sendKeys("brest");
+            admin.field("Identifiant de la collectivité").sendKeys("landerneau");
             new Select(admin.field("Campagne")).selectByValue(CAMPAIGN);
             admin.button("Ouvrir le questionnaire").click();
             admin.waitFor("h2", "Saisie pour le compte de la collectivité");
@@ -225,12 +225,12 @@ class QuestionnairePagesTest {
             admin.waitFor("#profile .save-status", "Enregistré à");
             admin.screenshot("questionnaire-proxy");
         }
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(web.response("brest").get("profile")).isNotNull());
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(web.response("landerneau").get("profile")).isNotNull());
         List<JsonNode> changes = new ArrayList<>();
-        web.history("brest").get("items").forEach(changes::add);
+        web.history("landerneau").get("items").forEach(changes::add);
         assertThat(changes).isNotEmpty().allSatisfy(change -> {
             assertThat(change.get("userId").asText()).isEqualTo(WebStack.ADMIN);
-            assertThat(change.get("onBehalfOf").asText()).isEqualTo("brest");
+            assertThat(change.get("onBehalfOf").asText()).isEqualTo("landerneau");
             assertThat(change.get("reason").asText()).isEqualTo("Formulaire papier reçu par courrier, cœur de l’agglomération");
             assertThat(change.get("effectiveAt").asText()).startsWith("2026-03-12T");
         });
@@ -261,7 +261,7 @@ class QuestionnairePagesTest {
 
     @Test
     void aRespondentCannotOpenAnotherCollectivitesPages() throws Exception {
-        web.collectivite("vannes", "Vannes", "marc.vannes");
+        web.collectivite("sene", "Séné", "marc.vannes");
         web.collectivite("lannion", "Lannion", "sara.lannion");
         try (Browser other = started("sara.lannion")) {
             answerProfile(other, "Élu", "Oui");

@@ -63,6 +63,8 @@ final class WebStack {
         campaign.put("title", "Baromètre des villes numériques (close)");
         campaign.put("closesAt", "2026-01-31T22:59:59Z");
         expect(api.json("POST", command() + "/api/campaigns", adminToken, campaign), 201, 200);
+        // The 2014 edition, for the analysts' pages: real figures to draw.
+        expect(api.importFile(command(), adminToken, Path.of("..", "datasets", "bvn-2014.ndjson")), 200);
     }
 
     static synchronized WebStack get() throws Exception {
@@ -111,6 +113,11 @@ final class WebStack {
 
     static String password(String username) {
         return username + "-secret-password";
+    }
+
+    /** The synthesis as the API gives it, for comparing the page's figures with. */
+    JsonNode synthesis(String campaign, String query) throws IOException {
+        return expect(api.get(query() + "/api/campaigns/" + campaign + "/synthesis" + query, adminToken), 200).json();
     }
 
     /** The response as query-service holds it now (as admin), or null before it is started. */

@@ -97,6 +97,57 @@ public class Services {
         }
     }
 
+    /** The synthesis as query-service gives it (DESIGN §8), its parameters passed as the page received them. */
+    public JsonNode synthesis(Caller caller, String campaign, Map<String, String> parameters) {
+        return call(query, HttpMethod.GET, "/api/campaigns/{c}/synthesis" + query(parameters), caller, null, null,
+                JsonNode.class, campaign);
+    }
+
+    /** Streams an export of query-service (CSV) to the page's answer, its headers included. */
+    public void export(Caller caller, String campaign, String file, Map<String, String> parameters,
+                       jakarta.servlet.http.HttpServletResponse target) {
+        query.get().uri("/api/campaigns/{c}/exports/" + file + query(parameters), campaign)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + caller.token())
+                .exchange((req, res) -> {
+                    if (res.getStatusCode().value() == 401) {
+                        throw new SignedOut();
+                    }
+                    if (res.getStatusCode().value() >= 300) {
+                        try (InputStream in = res.getBody()) {
+                            throw problem(res.getStatusCode().value(), in);
+                        }
+                    }
+                    target.setStatus(200);
+                    for (String header : List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_DISPOSITION)) {
+                        String value = res.getHeaders().getFirst(header);
+                        if (value != null) {
+                            target.setHeader(header, value);
+                        }
+                    }
+                    try (InputStream in = res.getBody()) {
+                        in.transferTo(target.getOutputStream());
+                    }
+                    return null;
+                });
+    }
+
+    /** A query string of the non-empty parameters, each encoded. */
+    static String query(Map<String, String> parameters) {
+        StringBuilder q = new StringBuilder();
+        parameters.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                q.append(q.length() == 0 ? '?' : '&').append(k).append('=')
+                        .append(java.net.URLEncoder.encode(v.strip(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+        return q.toString();
+    }
+
+    public CampaignProgress progress(Caller caller, String campaign) {
+        return call(query, HttpMethod.GET, "/api/campaigns/{c}/progress", caller, null, null, CampaignProgress.class,
+                campaign);
+    }
+
     /** The first 500 changes of a response (the API's largest page), oldest first; {@code total} counts them all. */
     public HistoryPage history(Caller caller, String campaign, String collectivite) {
         return call(query, HttpMethod.GET, "/api/campaigns/{c}/responses/{coll}/history?size=500", caller, null, null,

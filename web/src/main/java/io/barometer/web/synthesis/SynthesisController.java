@@ -1,0 +1,148 @@
+package io.barometer.web.synthesis;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.barometer.web.api.ApiProblem;
+import io.barometer.web.api.Campaign;
+import io.barometer.web.api.Services;
+import io.barometer.web.page.Forbidden;
+import io.barometer.web.page.Pages;
+import io.barometer.web.page.Texts;
+import io.barometer.web.security.SignedIn;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The barometer as of a cut-off, for analysts and admins: the view's parameters in the URL (a view can be
+ * shared), what it rests on (asOf, basis, eventsThrough, fingerprint), each figure as a chart with its table,
+ * and the CSV exports of the same view.
+ */
+@Controller
+public class SynthesisController {
+
+    /** The view's parameters as the form holds them; {@code asOf} as typed ("closing", dd/mm/yyyy hh:mm, ISO). */
+    public record ViewForm(String asOf, String basis, String exclude, boolean excludeLate) {
+
+        /** The same view's query string, for the exports' links and the address to cite. */
+        public String query() {
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put("asOf", asOf);
+            p.put("basis", basis);
+            p.put("exclude", exclude);
+            p.put("lateRespondents", excludeLate ? "exclude" : null);
+            StringBuilder q = new StringBuilder();
+            p.forEach((k, v) -> {
+                if (v != null && !v.isBlank()) {
+                    q.append(q.length() == 0 ? '?' : '&').append(k).append('=')
+                            .append(java.net.URLEncoder.encode(v.strip(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            });
+            return q.toString();
+        }
+    }
+
+    private final Services services;
+    private final Pages pages;
+    private final ZoneId zone;
+
+    public SynthesisController(Services services, Pages pages, @Value("${barometer.zone:Europe/Paris}") String zone) {
+        this.services = services;
+        this.pages = pages;
+        this.zone = ZoneId.of(zone);
+    }
+
+    @GetMapping("/campaigns/{campaign}/synthesis")
+    public String synthesis(@PathVariable String campaign, @RequestParam(defaultValue = "closing") String asOf,
+                            @RequestParam(defaultValue = "effective") String basis,
+                            @RequestParam(defaultValue = "") String exclude,
+                            @RequestParam(defaultValue = "") String lateRespondents,
+                            HttpServletRequest request, Model model) {
+        SignedIn me = reader();
+        ViewForm form = new ViewForm(asOf, basis, exclude, "exclude".equals(lateRespondents));
+        Campaign c = services.campaign(me.caller(), campaign);
+        Texts t = pages.texts(request);
+        JsonNode synthesis = null;
+        Map<String, String> errors = new LinkedHashMap<>();
+        try {
+            synthesis = services.synthesis(me.caller(), campaign, apiParameters(form));
+        } catch (ApiProblem p) {
+            if (p.status() != 400 && p.status() != 422) {
+                throw p;
+            }
+            p.errors().forEach(e -> errors.put(e.field() == null ? "asOf" : e.field(), e.message()));
+            if (errors.isEmpty()) {
+                errors.put("asOf", p.getMessage());
+            }
+        } catch (IllegalArgumentException e) {
+            errors.put("asOf", t.get("synthesis.asOfFormat"));
+        }
+        model.addAttribute("page", pages.of(request, "synthesis.title", c.title()));
+        model.addAttribute("campaign", c);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("synthesis", synthesis);
+        model.addAttribute("figures", synthesis == null ? List.of() : Figures.of(synthesis, c.definition(), t));
+        return "synthesis/page";
+    }
+
+    @GetMapping("/campaigns/{campaign}/exports/{file:projects\\.csv|respondents\\.csv}")
+    public void export(@PathVariable String campaign, @PathVariable String file,
+                       @RequestParam(defaultValue = "closing") String asOf,
+                       @RequestParam(defaultValue = "effective") String basis,
+                       @RequestParam(defaultValue = "") String exclude,
+                       @RequestParam(defaultValue = "") String lateRespondents, HttpServletResponse response) {
+        SignedIn me = reader();
+        services.export(me.caller(), campaign, file,
+                apiParameters(new ViewForm(asOf, basis, exclude, "exclude".equals(lateRespondents))), response);
+    }
+
+    /** The API's parameters: a date typed as people write it becomes an instant of the survey's zone. */
+    private Map<String, String> apiParameters(ViewForm form) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("asOf", instant(form.asOf()));
+        p.put("basis", form.basis());
+        p.put("exclude", form.exclude().replace(" ", ""));
+        p.put("lateRespondents", form.excludeLate() ? "exclude" : "include");
+        return p;
+    }
+
+    private String instant(String asOf) {
+        String text = asOf.strip();
+        if (text.isEmpty() || text.equalsIgnoreCase("closing") || text.equalsIgnoreCase("clôture")) {
+            return "closing";
+        }
+        if (text.matches("\\d{1,2}/\\d{1,2}/\\d{4}( \\d{1,2}:\\d{2})?")) {
+            try {
+                String withTime = text.contains(":") ? text : text + " 23:59";
+                LocalDateTime local = LocalDateTime.parse(withTime, DateTimeFormatter.ofPattern("d/M/yyyy H:mm"));
+                return local.atZone(zone).toInstant().toString();
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
+        return text;
+    }
+
+    private static SignedIn reader() {
+        SignedIn me = SignedIn.current();
+        if (me == null || me.respondent()) {
+            throw new Forbidden("the barometer's figures are for analysts and admins");
+        }
+        return me;
+    }
+}
