@@ -34,7 +34,9 @@
 
   // ...the answers changed since then are noted before the section is replaced...
   document.addEventListener("htmx:beforeSwap", function (event) {
-    var form = formOf(event);
+    // This event fires on the section about to be replaced; its form is the one that sent the request.
+    var section = event.detail.target;
+    var form = section && section.querySelector ? section.querySelector("form") : null;
     if (!form || !form.sentValues) {
       return;
     }
@@ -47,8 +49,7 @@
         any = true;
       }
     });
-    var section = event.detail.target;
-    if (any && section && section.id) {
+    if (any && section.id) {
       pending[section.id] = changed;
     }
   });
