@@ -95,6 +95,33 @@ class SynthesisPageTest {
     }
 
     @Test
+    void anAnalystComparesTheTwoEditionsEachAsOfItsClosing() throws Exception {
+        JsonNode api = WebStack.expect(web.api.get(web.query() + "/api/comparisons?base=bvn-2013&target=bvn-2014",
+                web.adminToken), 200).json();
+        try (Browser b = new Browser(web.web(), true)) {
+            b.go("/").signIn("ana.lyste", WebStack.password("ana.lyste"));
+            b.link("Comparer deux éditions").click();
+            new org.openqa.selenium.support.ui.Select(b.field("Édition de référence")).selectByValue("bvn-2013");
+            new org.openqa.selenium.support.ui.Select(b.field("Édition comparée")).selectByValue("bvn-2014");
+            b.button("Afficher").click();
+            b.waitFor("#fig-comparison-domains figcaption", "N = " + api.at("/base/projects").asInt() + " projets en bvn-2013");
+            List<WebElement> rows = b.driver.findElements(By.cssSelector("table[data-figure=comparison-domains] tbody tr"));
+            int i = 0;
+            for (var e : (Iterable<java.util.Map.Entry<String, JsonNode>>) () -> api.get("byDomain").fields()) {
+                List<WebElement> cells = rows.get(i++).findElements(By.tagName("td"));
+                assertThat(cells.get(0).getAttribute("data-value")).isEqualTo(e.getValue().at("/base/count").asText(""));
+                assertThat(cells.get(1).getAttribute("data-value")).isEqualTo(e.getValue().at("/target/count").asText(""));
+                assertThat(cells.get(2).getAttribute("data-value")).isEqualTo(e.getValue().at("/delta/count").asText(""));
+            }
+            assertThat(rows).hasSize(api.get("byDomain").size());
+            List<WebElement> top = b.driver.findElements(By.cssSelector("table[data-figure=comparison-top] tbody tr"));
+            assertThat(top.get(0).findElements(By.tagName("td")).get(1).getAttribute("data-value"))
+                    .isEqualTo(api.at("/topDomains/target/0").asText());
+            assertThat(b.accessibilityProblems()).isEmpty();
+        }
+    }
+
+    @Test
     void aRespondentCannotReadTheBarometersFigures() throws Exception {
         web.collectivite("ploermel", "Ploërmel", "ivy.ploermel");
         try (Browser b = new Browser(web.web(), true)) {

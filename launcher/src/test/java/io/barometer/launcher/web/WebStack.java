@@ -63,8 +63,10 @@ final class WebStack {
         campaign.put("title", "Baromètre des villes numériques (close)");
         campaign.put("closesAt", "2026-01-31T22:59:59Z");
         expect(api.json("POST", command() + "/api/campaigns", adminToken, campaign), 201, 200);
-        // The 2014 edition, for the analysts' pages: real figures to draw.
-        expect(api.importFile(command(), adminToken, Path.of("..", "datasets", "bvn-2014.ndjson")), 200);
+        // The 2013 and 2014 editions, for the analysts' pages: real figures to draw and compare.
+        for (String edition : new String[] {"bvn-2013.ndjson", "bvn-2014.ndjson"}) {
+            expect(api.importFile(command(), adminToken, Path.of("..", "datasets", edition)), 200);
+        }
     }
 
     static synchronized WebStack get() throws Exception {

@@ -11,7 +11,8 @@ public record HistoryPage(List<Change> items, int page, int size, long total) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Change(Instant recordedAt, Instant effectiveAt, String userId, String userRole, String onBehalfOf,
-                         String reason, String source, String project, String statement, String change, String field,
-                         Object oldValue, Object newValue, String timeliness) {
+                         String reason, String source, String campaign, String collectivite, String project,
+                         String statement, String change, String field, Object oldValue, Object newValue,
+                         String timeliness) {
     }
 }

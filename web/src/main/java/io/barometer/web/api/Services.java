@@ -131,8 +131,8 @@ public class Services {
                 });
     }
 
-    /** A query string of the non-empty parameters, each encoded. */
-    static String query(Map<String, String> parameters) {
+    /** A query string of the non-empty parameters, each encoded (empty when none). */
+    public static String query(Map<String, String> parameters) {
         StringBuilder q = new StringBuilder();
         parameters.forEach((k, v) -> {
             if (v != null && !v.isBlank()) {
@@ -141,6 +141,16 @@ public class Services {
             }
         });
         return q.toString();
+    }
+
+    /** Two editions side by side (DESIGN §8 comparison). */
+    public JsonNode comparison(Caller caller, Map<String, String> parameters) {
+        return call(query, HttpMethod.GET, "/api/comparisons" + query(parameters), caller, null, null, JsonNode.class);
+    }
+
+    /** A page of the audit: every change, filtered as the admin asked (DESIGN §6). */
+    public HistoryPage audit(Caller caller, Map<String, String> parameters) {
+        return call(query, HttpMethod.GET, "/api/audit" + query(parameters), caller, null, null, HistoryPage.class);
     }
 
     public CampaignProgress progress(Caller caller, String campaign) {

@@ -17,5 +17,25 @@ public record Figure(String id, String title, String caption, List<String> colum
      * the page ({@code data-value}) so that a reader or a test can check it.
      */
     public record Cell(String text, String value) {
+
+        public static Cell blank() {
+            return new Cell("—", "");
+        }
+
+        public static Cell number(com.fasterxml.jackson.databind.JsonNode n) {
+            return n.isMissingNode() || n.isNull() ? blank() : new Cell(n.asText(), n.asText());
+        }
+
+        /** A mean or a score, shown with two decimals in the reader's language. */
+        public static Cell decimal(com.fasterxml.jackson.databind.JsonNode n, java.util.Locale locale) {
+            return n.isMissingNode() || n.isNull() ? blank()
+                    : new Cell(String.format(locale, "%.2f", n.asDouble()), n.asText());
+        }
+
+        /** A fraction 0–1, shown as a percentage with one decimal. */
+        public static Cell share(com.fasterxml.jackson.databind.JsonNode n, java.util.Locale locale) {
+            return n.isMissingNode() || n.isNull() ? blank()
+                    : new Cell(String.format(locale, "%.1f %%", n.asDouble() * 100), n.asText());
+        }
     }
 }

@@ -315,21 +315,19 @@ public final class Figures {
     }
 
     private static Figure.Cell number(JsonNode n) {
-        return n.isMissingNode() || n.isNull() ? blank() : new Figure.Cell(n.asText(), n.asText());
+        return Figure.Cell.number(n);
     }
 
     private Figure.Cell decimal(JsonNode n) {
-        return n.isMissingNode() || n.isNull() ? blank()
-                : new Figure.Cell(String.format(t.locale(), "%.2f", n.asDouble()), n.asText());
+        return Figure.Cell.decimal(n, t.locale());
     }
 
     private Figure.Cell share(JsonNode n) {
-        return n.isMissingNode() || n.isNull() ? blank()
-                : new Figure.Cell(String.format(t.locale(), "%.1f %%", n.asDouble() * 100), n.asText());
+        return Figure.Cell.share(n, t.locale());
     }
 
     private static Figure.Cell blank() {
-        return new Figure.Cell("—", "");
+        return Figure.Cell.blank();
     }
 
     private String domainLabel(String key) {

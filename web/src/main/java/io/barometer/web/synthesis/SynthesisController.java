@@ -45,14 +45,7 @@ public class SynthesisController {
             p.put("basis", basis);
             p.put("exclude", exclude);
             p.put("lateRespondents", excludeLate ? "exclude" : null);
-            StringBuilder q = new StringBuilder();
-            p.forEach((k, v) -> {
-                if (v != null && !v.isBlank()) {
-                    q.append(q.length() == 0 ? '?' : '&').append(k).append('=')
-                            .append(java.net.URLEncoder.encode(v.strip(), java.nio.charset.StandardCharsets.UTF_8));
-                }
-            });
-            return q.toString();
+            return Services.query(p);
         }
     }
 

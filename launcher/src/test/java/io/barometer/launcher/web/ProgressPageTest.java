@@ -1,0 +1,96 @@
+package io.barometer.launcher.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** An admin chases the collectivités that have not finished the 2014 edition, in a real Chromium. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProgressPageTest {
+
+    private WebStack web;
+
+    @BeforeAll
+    void start() throws Exception {
+        assumeTrue(Browser.available(), "Chromium and chromedriver are not installed: browser tests skipped");
+        web = WebStack.get();
+    }
+
+    @Test
+    void anAdminSeesWhoHasNotSubmittedAndDownloadsTheChaseList() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(() -> progress().get("started").asInt() > 30);
+        JsonNode api = progress();
+        List<String> notSubmitted = new ArrayList<>();
+        api.get("items").forEach(r -> {
+            if (!r.get("submitted").asBoolean()) {
+                notSubmitted.add(r.get("collectivite").asText());
+            }
+        });
+        try (Browser b = new Browser(web.web(), true)) {
+            b.go("/").signIn(WebStack.ADMIN, WebStack.ADMIN_PASSWORD);
+            b.linkNamed("Suivi des réponses — Baromètre des villes numériques 2014").click();
+            assertThat(b.waitFor("#progress-summary", "collectivités inscrites")).startsWith(
+                    api.get("collectivites").asInt() + " collectivités inscrites : " + api.get("started").asInt()
+                            + " ont commencé, " + api.get("submitted").asInt() + " ont envoyé");
+            b.link("Pas envoyé").click();
+            b.waitFor("#progress-caption", notSubmitted.size() + " collectivités");
+            assertThat(b.driver.findElements(By.cssSelector("table.progress tbody tr"))).hasSize(notSubmitted.size());
+            assertThat(b.accessibilityProblems()).isEmpty();
+
+            // The chase list, with the person's session as the browser would send it.
+            String cookie = "SESSION=" + b.driver.manage().getCookieNamed("SESSION").getValue();
+            HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(web.web() + "/campaigns/bvn-2014/progress/chase.csv")).header("Cookie", cookie).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(csv.statusCode()).isEqualTo(200);
+            assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+            String[] lines = csv.body().split("\r\n");
+            assertThat(lines[0]).isEqualTo("\uFEFFcollectivite;name;started;startedAt;projects;lastChange");
+            List<String> listed = new ArrayList<>();
+            for (int i = 1; i < lines.length; i++) {
+                // The CSV writer quotes a cell where a spreadsheet could misread it (a hyphen, for one).
+                listed.add(lines[i].substring(0, lines[i].indexOf(';')).replaceAll("^\"|\"$", ""));
+            }
+            assertThat(listed).containsExactlyInAnyOrderElementsOf(notSubmitted);
+        }
+    }
+
+    @Test
+    void anAdminFiltersTheAuditAndFollowsAChangeToItsResponsesHistory() throws Exception {
+        JsonNode api = WebStack.expect(web.api.get(web.query()
+                + "/api/audit?campaign=bvn-2014&collectivite=vannes&clock=recorded&size=50", web.adminToken), 200).json();
+        try (Browser b = new Browser(web.web(), true)) {
+            b.go("/").signIn(WebStack.ADMIN, WebStack.ADMIN_PASSWORD);
+            b.link("Audit des modifications").click();
+            b.field("Campagne (identifiant)").sendKeys("bvn-2014");
+            b.field("Collectivité (identifiant)").sendKeys("vannes");
+            b.button("Filtrer").click();
+            assertThat(b.waitFor("#audit-caption", "modifications")).startsWith(api.get("total").asLong() + " modifications");
+            assertThat(b.driver.findElements(By.cssSelector("table.history tbody tr")))
+                    .hasSize(api.get("items").size());
+            assertThat(b.accessibilityProblems()).isEmpty();
+            b.driver.findElements(By.cssSelector("table.history tbody tr a")).get(0).click();
+            b.waitFor("h1", "Historique");
+            assertThat(b.path()).isEqualTo("/campaigns/bvn-2014/responses/vannes/history");
+        }
+    }
+
+    private JsonNode progress() throws Exception {
+        return WebStack.expect(web.api.get(web.query() + "/api/campaigns/bvn-2014/progress", web.adminToken), 200).json();
+    }
+}
