@@ -153,6 +153,35 @@ public class Services {
         return call(query, HttpMethod.GET, "/api/audit" + query(parameters), caller, null, null, HistoryPage.class);
     }
 
+    /** Sends an answer log (NDJSON) to the import, streamed; its counts, or an ApiProblem naming the bad line. */
+    public JsonNode importLog(Caller caller, InputStream log) {
+        return command.post().uri("/api/import").header(HttpHeaders.AUTHORIZATION, "Bearer " + caller.token())
+                .contentType(MediaType.parseMediaType("application/x-ndjson")).accept(MediaType.APPLICATION_JSON)
+                .body(out -> log.transferTo(out))
+                .exchange((req, res) -> {
+                    int status = res.getStatusCode().value();
+                    try (InputStream in = res.getBody()) {
+                        if (status < 300) {
+                            return json.readTree(in);
+                        }
+                        if (status == 401) {
+                            throw new SignedOut();
+                        }
+                        throw problemWithLine(status, in);
+                    }
+                });
+    }
+
+    /** The projections' progress (a replay's, or a catch-up's). */
+    public JsonNode projections(Caller caller) {
+        return call(query, HttpMethod.GET, "/api/admin/replay", caller, null, null, JsonNode.class);
+    }
+
+    /** Rebuilds every projection from the event store; the views say so while it runs. */
+    public JsonNode replay(Caller caller) {
+        return call(query, HttpMethod.POST, "/api/admin/replay", caller, null, null, JsonNode.class);
+    }
+
     public CampaignProgress progress(Caller caller, String campaign) {
         return call(query, HttpMethod.GET, "/api/campaigns/{c}/progress", caller, null, null, CampaignProgress.class,
                 campaign);
@@ -259,6 +288,14 @@ public class Services {
                 throw problem(status, in);
             }
         });
+    }
+
+    /** An import's refusal: the problem, its line number put first in its message. */
+    private ApiProblem problemWithLine(int status, InputStream in) throws IOException {
+        byte[] body = in.readAllBytes();
+        ApiProblem p = problem(status, new java.io.ByteArrayInputStream(body));
+        JsonNode line = json.readTree(body).path("line");
+        return line.isMissingNode() ? p : new ImportRefused(p, line.asLong());
     }
 
     private ApiProblem problem(int status, InputStream in) throws IOException {
