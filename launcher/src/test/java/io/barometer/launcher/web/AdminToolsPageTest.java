@@ -53,6 +53,61 @@ class AdminToolsPageTest {
     }
 
     @Test
+    void anAdminOpensACampaignAndSeesHowManyLabelsAMovedDeadlineChangesBeforeMovingIt() throws Exception {
+        java.util.List<String> before = labels("bvn-2013");
+        try (Browser b = new Browser(web.web(), true)) {
+            b.go("/").signIn(WebStack.ADMIN, WebStack.ADMIN_PASSWORD);
+            b.link("Ouvrir une campagne, déplacer une clôture").click();
+            b.field("Identifiant (par exemple bvn-2015)").sendKeys("bvn-web-2027");
+            b.field("Année").sendKeys("2027");
+            b.field("Titre").sendKeys("Baromètre 2027 (essai)");
+            b.field("Ouverture (jj/mm/aaaa hh:mm)").sendKeys("01/12/2026 00:00");
+            b.field("Clôture (jj/mm/aaaa hh:mm)").sendKeys("15/03/2027 23:59");
+            b.button("Ouvrir la campagne").click();
+            b.waitFor("main", "Campagne « bvn-web-2027 » enregistrée.");
+
+            // The 2013 edition closed on 30 April 2013; a closing in mid-February relabels some answers.
+            b.fieldNamed("Nouvelle clôture — Baromètre des villes numériques 2013").sendKeys("15/02/2013 23:59");
+            b.buttonNamed("Voir l’effet — Baromètre des villes numériques 2013").click();
+            String preview = b.waitFor("#deadline-preview", "changeraient de délai");
+            // The count as the page writes it, with its thousands separator ("2 509 des 3 198 modifications").
+            java.util.regex.Matcher count = java.util.regex.Pattern.compile(", ([\\d\\s\u00a0\u202f]+) des ").matcher(preview);
+            assertThat(count.find()).as(preview).isTrue();
+            int announced = Integer.parseInt(count.group(1).replaceAll("\\D", ""));
+            assertThat(labels("bvn-2013")).isEqualTo(before);
+            assertThat(b.accessibilityProblems()).isEmpty();
+            b.button("Déplacer la clôture").click();
+            b.waitFor("main", "Campagne « bvn-2013 » enregistrée.");
+
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+                java.util.List<String> after = labels("bvn-2013");
+                int differing = 0;
+                for (int i = 0; i < before.size(); i++) {
+                    differing += before.get(i).equals(after.get(i)) ? 0 : 1;
+                }
+                assertThat(differing).isEqualTo(announced).isPositive();
+            });
+        } finally {
+            WebStack.expect(web.api.json("PUT", web.command() + "/api/campaigns/bvn-2013/deadline", web.adminToken,
+                    java.util.Map.of("closesAt", "2013-04-30T23:59:59+02:00")), 200);
+        }
+    }
+
+    /** Every change's timeliness label in the campaign, in the audit's order. */
+    private java.util.List<String> labels(String campaign) throws Exception {
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            var rows = WebStack.expect(web.api.get(web.query() + "/api/audit?campaign=" + campaign
+                    + "&clock=effective&size=500&page=" + page, web.adminToken), 200).json();
+            rows.get("items").forEach(r -> labels.add(r.path("eventPosition").asText() + "/" + r.path("field").asText()
+                    + ":" + r.path("timeliness").asText()));
+            if ((page + 1) * 500L >= rows.get("total").asLong()) {
+                return labels;
+            }
+        }
+    }
+
+    @Test
     void anAdminRebuildsTheProjectionsAndSeesThemCatchUp() throws Exception {
         try (Browser b = new Browser(web.web(), true)) {
             b.go("/").signIn(WebStack.ADMIN, WebStack.ADMIN_PASSWORD);

@@ -208,6 +208,12 @@ final class Browser implements AutoCloseable {
                 .filter(a -> named(a, text) && a.isDisplayed()).findFirst().orElse(null));
     }
 
+    /** The button whose whole text, screen-reader words included, reads so (for buttons repeated per row). */
+    WebElement buttonNamed(String fullText) {
+        return wait.until(d -> d.findElements(By.tagName("button")).stream()
+                .filter(a -> fullText(a).equals(fullText)).findFirst().orElse(null));
+    }
+
     /** The link whose whole text, screen-reader words included, reads so (for links repeated per row). */
     WebElement linkNamed(String fullText) {
         return wait.until(d -> d.findElements(By.tagName("a")).stream()

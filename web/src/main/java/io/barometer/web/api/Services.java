@@ -182,6 +182,15 @@ public class Services {
         return call(query, HttpMethod.POST, "/api/admin/replay", caller, null, null, JsonNode.class);
     }
 
+    public void openCampaign(Caller caller, Map<String, Object> campaign) {
+        call(command, HttpMethod.POST, "/api/campaigns", caller, null, campaign, JsonNode.class);
+    }
+
+    public void moveDeadline(Caller caller, String campaign, java.time.Instant closesAt) {
+        call(command, HttpMethod.PUT, "/api/campaigns/{c}/deadline", caller, null, Map.of("closesAt", closesAt.toString()),
+                JsonNode.class, campaign);
+    }
+
     public CampaignProgress progress(Caller caller, String campaign) {
         return call(query, HttpMethod.GET, "/api/campaigns/{c}/progress", caller, null, null, CampaignProgress.class,
                 campaign);
