@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.barometer.command.attribution.Dispatcher;
 import io.barometer.command.attribution.RequestAttribution;
@@ -199,9 +200,15 @@ public class ResponseController {
 
     private static ResponseEntity<ResponseWritten> written(String responseId, String project, Outcome outcome,
                                                            boolean creates) {
-        HttpStatus status = creates && outcome.changed() ? HttpStatus.CREATED : HttpStatus.OK;
-        return ResponseEntity.status(status)
-                .eTag("\"" + outcome.version() + "\"")
+        boolean created = creates && outcome.changed();
+        ResponseEntity.BodyBuilder reply = ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
+                .eTag("\"" + outcome.version() + "\"");
+        if (created) {
+            // The declared project's own URI: the one its progress, governance and withdrawal hang from.
+            reply.location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{project}").buildAndExpand(project)
+                    .toUri());
+        }
+        return reply
                 .body(new ResponseWritten(responseId, project, outcome.version(), outcome.changed()));
     }
 }
