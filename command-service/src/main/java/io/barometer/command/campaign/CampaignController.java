@@ -10,9 +10,15 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.barometer.command.attribution.AttributionHeaders;
 import io.barometer.command.attribution.Dispatcher;
 import io.barometer.command.attribution.RequestAttribution;
 import io.barometer.command.rules.Outcome;
+import io.barometer.support.openapi.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -20,13 +26,24 @@ import jakarta.validation.constraints.NotNull;
 
 /** Admins open campaigns and move their deadline. */
 @RestController
+@Tag(name = "campaigns")
+@AttributionHeaders(onBehalfOf = false)
 public class CampaignController {
 
-    public record OpenCampaignRequest(@NotBlank String campaign, @NotNull Integer year, @NotBlank String title,
-                                      @NotNull Instant opensAt, @NotNull Instant closesAt,
-                                      @NotBlank String questionnaire) {
+    @Schema(example = """
+            {"campaign": "bvn-2014", "year": 2014, "title": "Baromètre des villes numériques 2014",
+             "opensAt": "2013-12-01T00:00:00+01:00", "closesAt": "2014-03-15T23:59:59+01:00", "questionnaire": "bvn-2014"}""")
+    public record OpenCampaignRequest(@NotBlank String campaign,
+                                      @NotNull @Schema(minimum = "2000", maximum = "2100") Integer year,
+                                      @NotBlank String title, @NotNull Instant opensAt,
+                                      @NotNull @Schema(description = "The official closing: views asOf=closing cut here")
+                                      Instant closesAt,
+                                      @NotBlank @Schema(description = "A bundled questionnaire definition",
+                                              allowableValues = {"bvn-2013", "bvn-2014"}) String questionnaire) {
     }
 
+    @Schema(example = """
+            {"closesAt": "2014-03-31T23:59:59+02:00"}""")
     public record DeadlineRequest(@NotNull Instant closesAt) {
     }
 
@@ -42,6 +59,13 @@ public class CampaignController {
     }
 
     @PostMapping("/api/campaigns")
+    @Operation(operationId = "openCampaign", summary = "Open a campaign", description = """
+            Admins. Opens an edition with its questionnaire and its official closing (`closesAt`), the cut-off that \
+            the views' `asOf=closing` stands for. Opening it again with the same values changes nothing (200); with \
+            other values it is refused (409).""")
+    @ApiResponse(responseCode = "201", description = "Opened.")
+    @ApiResponse(responseCode = "200", description = "Already open with these values: nothing changed.")
+    @Refusals({400, 403, 409, 413, 415, 422})
     public ResponseEntity<CampaignWritten> open(@Valid @RequestBody OpenCampaignRequest body, HttpServletRequest request) {
         Outcome outcome = dispatcher.send(new OpenCampaign(body.campaign(), body.year(), body.title(), body.opensAt(),
                 body.closesAt(), body.questionnaire()), attribution.forAdmin(request, null));
@@ -50,6 +74,10 @@ public class CampaignController {
     }
 
     @PutMapping("/api/campaigns/{campaign}/deadline")
+    @Operation(operationId = "moveDeadline", summary = "Move a campaign's deadline", description = """
+            Admins. Sets `closesAt`. It applies retroactively: `asOf=closing`, late respondents and every change's \
+            timeliness label always follow the current deadline.""")
+    @Refusals({400, 403, 404, 413, 415, 422})
     public CampaignWritten moveDeadline(@PathVariable String campaign, @Valid @RequestBody DeadlineRequest body,
                                         HttpServletRequest request) {
         Outcome outcome = dispatcher.send(new MoveDeadline(campaign, body.closesAt()), attribution.forAdmin(request, null));

@@ -15,11 +15,18 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.barometer.command.attribution.AttributionHeaders;
 import io.barometer.command.attribution.Dispatcher;
 import io.barometer.command.attribution.RequestAttribution;
 import io.barometer.command.rules.Outcome;
 import io.barometer.command.web.ApiException;
 import io.barometer.events.CollectiviteKind;
+import io.barometer.support.openapi.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -27,10 +34,28 @@ import jakarta.validation.constraints.NotNull;
 
 /** Admins register collectivités and correct them (with a reason, which the audit shows). */
 @RestController
+@Tag(name = "collectivités")
+@AttributionHeaders(onBehalfOf = false)
 public class CollectiviteController {
 
+    @Schema(example = """
+            {"collectivite": "vannes", "name": "Vannes", "kind": "COMMUNE", "region": "Bretagne", "population": 55000,
+             "parentId": null}""")
     public record RegisterRequest(@NotBlank String collectivite, @NotBlank String name, @NotNull CollectiviteKind kind,
-                                  @NotBlank String region, Integer population, String parentId) {
+                                  @NotBlank String region,
+                                  @Schema(description = "Inhabitants; null when unknown", minimum = "0", maximum = "20000000",
+                                          types = {"integer", "null"}) Integer population,
+                                  @Schema(description = "Its intercommunality's id, if any", types = {"string", "null"})
+                                  String parentId) {
+    }
+
+    /** The shape of a correction, for the API documents: the route itself reads it field by field. */
+    @Schema(description = "A JSON merge patch: a field left out stays, `population` or `parentId` given as null "
+            + "becomes unknown. `reason` is required here or in X-Change-Reason.", example = """
+            {"population": 70000, "reason": "Population renseignée via l'INSEE"}""")
+    record CorrectionRequest(String name, CollectiviteKind kind, String region,
+                             @Schema(minimum = "0", maximum = "20000000", types = {"integer", "null"}) Integer population,
+                             @Schema(types = {"string", "null"}) String parentId, @Schema(maxLength = 500) String reason) {
     }
 
     public record CollectiviteWritten(String collectivite, long version, boolean changed) {
@@ -47,6 +72,12 @@ public class CollectiviteController {
     }
 
     @PostMapping("/api/collectivites")
+    @Operation(operationId = "registerCollectivite", summary = "Register a collectivité", description = """
+            Admins. Registers a city or intercommunality under an id it keeps across editions. Registering it again \
+            with the same values changes nothing (200); with other values it is refused (409): correct it instead.""")
+    @ApiResponse(responseCode = "201", description = "Registered.")
+    @ApiResponse(responseCode = "200", description = "Already registered with these values: nothing changed.")
+    @Refusals({400, 403, 409, 413, 415, 422})
     public ResponseEntity<CollectiviteWritten> register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
         Outcome outcome = dispatcher.send(new RegisterCollectivite(body.collectivite(), body.name(), body.kind(),
                 body.region(), body.population(), body.parentId()), attribution.forAdmin(request, null));
@@ -56,6 +87,12 @@ public class CollectiviteController {
 
     /** A JSON merge-patch: a field given as null (population) becomes unknown; a field left out stays. */
     @PatchMapping("/api/collectivites/{collectivite}")
+    @Operation(operationId = "correctCollectivite", summary = "Correct a collectivité", description = """
+            Admins, with a reason (in the body or X-Change-Reason), which the audit shows next to the old and new \
+            values. Only the fields given change.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = "application/json", schema = @Schema(implementation = CorrectionRequest.class))))
+    @Refusals({400, 403, 404, 413, 415, 422})
     public CollectiviteWritten correct(@PathVariable String collectivite, @RequestBody JsonNode body,
                                        HttpServletRequest request) {
         CorrectCollectivite command = toCorrection(collectivite, body, json, Set.of("reason"));

@@ -15,11 +15,34 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.barometer.command.security.CurrentUser;
 import io.barometer.command.web.ProblemHandler;
+import io.barometer.support.openapi.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** POST /api/import: an answer log in NDJSON, applied in order (admins). */
 @RestController
+@Tag(name = "import")
 public class ImportController {
+
+    /** The first lines of the 2014 edition's log (datasets/bvn-2014.ndjson). */
+    private static final String EXAMPLE = """
+            {"op": "openCampaign", "at": "2013-12-01T09:00:00+01:00", "by": "bvn-team.claire", "campaign": "bvn-2014", \
+            "year": 2014, "title": "Baromètre des villes numériques 2014", "opensAt": "2013-12-01T00:00:00+01:00", \
+            "closesAt": "2014-03-15T23:59:59+01:00", "questionnaire": "bvn-2014"}
+            {"op": "registerCollectivite", "at": "2013-12-02T09:38:05+01:00", "by": "bvn-team.claire", \
+            "collectivite": "vannes", "name": "Vannes", "kind": "COMMUNE", "region": "Bretagne", "population": 55000, \
+            "parentId": null}
+            {"op": "startResponse", "at": "2013-12-05T10:53:47+01:00", "by": "vannes.dsi-1", "campaign": "bvn-2014", \
+            "collectivite": "vannes"}
+            {"op": "declareProject", "at": "2013-12-18T14:39:08+01:00", "by": "vannes.education-1", \
+            "campaign": "bvn-2014", "collectivite": "vannes", "project": "8330e23a-f607-5290-98e6-1db882b9b67e", \
+            "domain": "education", "catalogueItem": "digital_equipment_in_schools", "status": "DONE"}
+            """;
 
     private final ImportService imports;
 
@@ -28,6 +51,18 @@ public class ImportController {
     }
 
     @PostMapping(value = "/api/import", consumes = {"application/x-ndjson", "text/plain"})
+    @Operation(operationId = "importAnswerLog", summary = "Import an answer log", description = """
+            Admins. Applies an NDJSON answer log (DESIGN §7: one `op` per line, with `at`, `by` and optionally \
+            `onBehalfOf` and `reason`) in order, each line through the same rules as the API, recorded with \
+            `source=import`, the line's `at` as its effective instant and the admin as `importedBy`. A bad line stops \
+            the import there (422 naming its `line` and field); the lines before it stay applied, and sending the \
+            same file again skips them.""",
+            requestBody = @RequestBody(required = true, content = {
+                    @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string"),
+                            examples = @ExampleObject(name = "bvn-2014", value = EXAMPLE)),
+                    @Content(mediaType = "text/plain", schema = @Schema(type = "string"),
+                            examples = @ExampleObject(name = "bvn-2014", value = EXAMPLE))}))
+    @Refusals({400, 403, 409, 413, 415, 422})
     public ImportService.Result importLog(HttpServletRequest request) throws IOException {
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {

@@ -15,10 +15,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import io.barometer.command.attribution.AttributionHeaders;
 import io.barometer.command.attribution.Dispatcher;
 import io.barometer.command.attribution.RequestAttribution;
 import io.barometer.command.rules.Outcome;
 import io.barometer.command.web.ApiException;
+import io.barometer.command.web.VersionedWrite;
 import io.barometer.events.AgreementLevel;
 import io.barometer.events.CoordinationMode;
 import io.barometer.events.DecisionMode;
@@ -27,6 +29,12 @@ import io.barometer.events.ManagementMode;
 import io.barometer.events.Motivation;
 import io.barometer.events.ProgressStatus;
 import io.barometer.events.RespondentRole;
+import io.barometer.support.openapi.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,31 +45,73 @@ import jakarta.validation.constraints.NotNull;
  */
 @RestController
 @RequestMapping("/api/campaigns/{campaign}/responses/{collectivite}")
+@Tag(name = "responses")
+@VersionedWrite
+@AttributionHeaders
+@Refusals({400, 403, 404, 409, 412, 413, 415, 422})
 public class ResponseController {
 
+    @Schema(example = """
+            {"role": "ADMIN_STAFF", "worksInDigital": true, "organisation": "Direction du numérique"}""")
     public record ProfileRequest(@NotNull RespondentRole role, @NotNull Boolean worksInDigital, String organisation) {
     }
 
-    public record GovernanceRequest(Integer measure, Integer means, ManagementMode managementMode,
-                                    DecisionMode decisionMode, CoordinationMode coordination) {
+    @Schema(description = "The whole governance of a project: a field absent or null is \"not answered\".",
+            example = """
+            {"measure": 3, "means": 4, "managementMode": "REGIE", "decisionMode": "UNILATERAL",
+             "coordination": "DEDICATED_TEAM"}""")
+    public record GovernanceRequest(
+            @Schema(description = "How far the project is measured, 1 (not at all) to 4 (fully)", minimum = "1",
+                    maximum = "4", types = {"integer", "null"}) Integer measure,
+            @Schema(description = "The means given to it, 1 (none) to 4 (ample)", minimum = "1", maximum = "4",
+                    types = {"integer", "null"}) Integer means,
+            ManagementMode managementMode, DecisionMode decisionMode, CoordinationMode coordination) {
         Governance toGovernance() {
             return new Governance(measure, means, managementMode, decisionMode, coordination);
         }
     }
 
-    public record DeclareProjectRequest(@NotNull String project, @NotNull String domain, String catalogueItem,
-                                        String label, ProgressStatus status, @Valid GovernanceRequest governance) {
+    @Schema(description = "A project: either a `catalogueItem` of the campaign's list or a free `label`.", example = """
+            {"project": "e877af74-8412-5b55-81f0-98bda11720fa", "domain": "energy_water_waste",
+             "label": "Géolocalisation des bennes de collecte des déchets", "status": "IN_PROGRESS",
+             "governance": {"measure": 1, "means": 2, "managementMode": "REGIE", "decisionMode": "MULTI_PARTNER",
+              "coordination": "SINGLE_INTERNAL_LEAD"}}""")
+    public record DeclareProjectRequest(
+            @NotNull @Schema(format = "uuid", description = "Chosen by the client, so that a retry declares nothing twice")
+            String project,
+            @NotNull @Schema(allowableValues = {"education", "energy_water_waste", "leisure_culture",
+                    "transport_mobility", "health_social", "security", "egov_ecitizenship", "buildings_urbanism",
+                    "economic_development", "cross_cutting"}, description = "cross_cutting exists from 2014 on")
+            String domain,
+            @Schema(description = "A key of the domain's catalogue in the campaign's questionnaire") String catalogueItem,
+            @Schema(maxLength = 300) String label,
+            @Schema(description = "Absent: not answered") ProgressStatus status,
+            @Valid GovernanceRequest governance) {
     }
 
+    @Schema(example = """
+            {"status": "IN_PROGRESS"}""")
     public record ProgressRequest(@NotNull ProgressStatus status) {
     }
 
-    public record WithdrawRequest(String reason) {
+    @Schema(example = """
+            {"reason": "Doublon d'un projet de la liste"}""")
+    public record WithdrawRequest(@Schema(maxLength = 500) String reason) {
     }
 
-    public record MotivationsRequest(@NotNull List<Motivation> ranking, Map<Motivation, List<String>> definitions) {
+    @Schema(example = """
+            {"ranking": ["SERVICE_QUALITY", "BUDGET_EFFICIENCY", "SUSTAINABLE_DEVELOPMENT", "ATTRACTIVENESS", "EXEMPLARITY"],
+             "definitions": {"SERVICE_QUALITY": ["better_fit_to_user_expectations", "more_efficient_services",
+              "easier_innovation"], "SUSTAINABLE_DEVELOPMENT": ["responsible_resource_management",
+              "reduced_energy_consumption"]}}""")
+    public record MotivationsRequest(
+            @NotNull @Schema(description = "The five motivations, each once, first = rank 1")
+            List<Motivation> ranking,
+            @Schema(description = "Each motivation's definition keys, in rank order") Map<Motivation, List<String>> definitions) {
     }
 
+    @Schema(example = """
+            {"level": "STRONGLY_DISAGREE"}""")
     public record ActorRequest(@NotNull AgreementLevel level) {
     }
 
@@ -77,6 +127,10 @@ public class ResponseController {
     }
 
     @PutMapping
+    @Operation(operationId = "startResponse", summary = "Start (join) a campaign", description = """
+            The collectivité's respondents, admins. Starts its response; idempotent. A response started after the \
+            campaign's closing is a late one, left out of views `asOf=closing`.""")
+    @Refusals({400, 403, 404, 409, 412, 422})
     public ResponseEntity<ResponseWritten> start(@PathVariable String campaign, @PathVariable String collectivite,
                                                  @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                  HttpServletRequest request) {
@@ -86,6 +140,8 @@ public class ResponseController {
     }
 
     @PutMapping("/profile")
+    @Operation(operationId = "answerProfile", summary = "Answer the respondent profile", description = """
+            The collectivité's respondents, admins. Sets who answers (role, whether they work in digital).""")
     public ResponseEntity<ResponseWritten> profile(@PathVariable String campaign, @PathVariable String collectivite,
                                                    @Valid @RequestBody ProfileRequest body,
                                                    @RequestHeader(value = "If-Match", required = false) String ifMatch,
@@ -96,6 +152,13 @@ public class ResponseController {
     }
 
     @PostMapping("/projects")
+    @Operation(operationId = "declareProject", summary = "Declare a project", description = """
+            The collectivité's respondents, admins. Declares a project in a domain, with its status and governance \
+            if known. The client chooses its UUID: declaring it again with the same values changes nothing (200).""")
+    @ApiResponse(responseCode = "201", description = "Declared.", headers = @Header(name = "Location",
+            description = "The project's URI, the target of its progress, governance and withdrawal",
+            schema = @Schema(type = "string", format = "uri")))
+    @ApiResponse(responseCode = "200", description = "Already declared with these values: nothing changed.")
     public ResponseEntity<ResponseWritten> declare(@PathVariable String campaign, @PathVariable String collectivite,
                                                    @Valid @RequestBody DeclareProjectRequest body,
                                                    @RequestHeader(value = "If-Match", required = false) String ifMatch,
@@ -107,6 +170,8 @@ public class ResponseController {
     }
 
     @PutMapping("/projects/{project}/progress")
+    @Operation(operationId = "updateProgress", summary = "Update a project's progress", description = """
+            The collectivité's respondents, admins. Sets the project's status.""")
     public ResponseEntity<ResponseWritten> progress(@PathVariable String campaign, @PathVariable String collectivite,
                                                     @PathVariable String project, @Valid @RequestBody ProgressRequest body,
                                                     @RequestHeader(value = "If-Match", required = false) String ifMatch,
@@ -117,6 +182,9 @@ public class ResponseController {
     }
 
     @PutMapping("/projects/{project}/governance")
+    @Operation(operationId = "scoreGovernance", summary = "Score a project's governance", description = """
+            The collectivité's respondents, admins. Replaces the project's whole governance: a field absent or null \
+            becomes \"not answered\".""")
     public ResponseEntity<ResponseWritten> governance(@PathVariable String campaign, @PathVariable String collectivite,
                                                       @PathVariable String project, @RequestBody GovernanceRequest body,
                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch,
@@ -127,6 +195,9 @@ public class ResponseController {
     }
 
     @DeleteMapping("/projects/{project}")
+    @Operation(operationId = "withdrawProject", summary = "Withdraw a project", description = """
+            The collectivité's respondents, admins. The project leaves the questionnaire and the statistics from \
+            now on; views as of an earlier cut-off still show it. The body, with a reason, is optional.""")
     public ResponseEntity<ResponseWritten> withdraw(@PathVariable String campaign, @PathVariable String collectivite,
                                                     @PathVariable String project,
                                                     @RequestBody(required = false) WithdrawRequest body,
@@ -141,6 +212,9 @@ public class ResponseController {
     }
 
     @PutMapping("/motivations")
+    @Operation(operationId = "rankMotivations", summary = "Rank the motivations", description = """
+            The collectivité's respondents, admins. Ranks the five motivations (a permutation) and, for each, \
+            its definitions (a permutation of those the questionnaire lists).""")
     public ResponseEntity<ResponseWritten> motivations(@PathVariable String campaign, @PathVariable String collectivite,
                                                        @Valid @RequestBody MotivationsRequest body,
                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch,
@@ -151,6 +225,8 @@ public class ResponseController {
     }
 
     @PutMapping("/actors/{statement}")
+    @Operation(operationId = "rateActorStatement", summary = "Rate an actor statement", description = """
+            The collectivité's respondents, admins. Rates one statement of the questionnaire on the 4-level scale.""")
     public ResponseEntity<ResponseWritten> actor(@PathVariable String campaign, @PathVariable String collectivite,
                                                  @PathVariable String statement, @Valid @RequestBody ActorRequest body,
                                                  @RequestHeader(value = "If-Match", required = false) String ifMatch,
@@ -161,6 +237,10 @@ public class ResponseController {
     }
 
     @PostMapping("/submit")
+    @Operation(operationId = "submitResponse", summary = "Submit the response", description = """
+            The collectivité's respondents, admins. Marks the response complete; changing it afterwards needs an \
+            admin to reopen it (409 until then).""")
+    @Refusals({400, 403, 404, 409, 412, 422})
     public ResponseEntity<ResponseWritten> submit(@PathVariable String campaign, @PathVariable String collectivite,
                                                   @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                   HttpServletRequest request) {
@@ -169,6 +249,9 @@ public class ResponseController {
     }
 
     @PostMapping("/reopen")
+    @Operation(operationId = "reopenResponse", summary = "Reopen a submitted response", description = """
+            Admins. Lets the collectivité's respondents change a submitted response again.""")
+    @Refusals({400, 403, 404, 409, 412, 422})
     public ResponseEntity<ResponseWritten> reopen(@PathVariable String campaign, @PathVariable String collectivite,
                                                   @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                   HttpServletRequest request) {

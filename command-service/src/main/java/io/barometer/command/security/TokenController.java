@@ -15,14 +15,22 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.barometer.command.web.ApiException;
+import io.barometer.support.openapi.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** Exchanges a username and password for a signed JWT. */
 @RestController
+@Tag(name = "accounts")
 public class TokenController {
 
+    @Schema(example = """
+            {"username": "vannes.dsi-1", "password": "a-long-enough-password"}""")
     public record TokenRequest(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String password) {
     }
 
@@ -46,6 +54,11 @@ public class TokenController {
     }
 
     @PostMapping("/api/auth/token")
+    @SecurityRequirements
+    @Operation(operationId = "issueToken", summary = "Sign in: get a bearer token", description = """
+            Public. Exchanges a username and password for a JWT to send as `Authorization: Bearer <token>` to both \
+            services until `expiresAt`. An unknown username and a wrong password get the same 401.""")
+    @Refusals({400, 401, 413, 415})
     public TokenResponse token(@Valid @RequestBody TokenRequest request) {
         var account = accounts.find(request.username());
         boolean ok = passwords.matches(request.password(), account.map(Account::passwordHash).orElse(dummyHash));

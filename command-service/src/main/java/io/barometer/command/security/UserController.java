@@ -10,6 +10,10 @@ import org.springframework.web.bind.annotation.RestController;
 import io.barometer.command.collectivite.CollectiviteDirectory;
 import io.barometer.command.web.ApiException;
 import io.barometer.events.UserRole;
+import io.barometer.support.openapi.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,13 +22,18 @@ import jakarta.validation.constraints.Size;
 
 /** Admins create the accounts of respondents, analysts and other admins. */
 @RestController
+@Tag(name = "accounts")
 public class UserController {
 
+    @Schema(example = """
+            {"username": "vannes.dsi-1", "password": "a-long-enough-password", "role": "RESPONDENT",
+             "collectiviteId": "vannes", "displayName": "Direction du numérique, Vannes"}""")
     public record CreateUserRequest(
             @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._@-]+") String username,
             @NotBlank @Size(min = 12, max = 200) String password,
             @NotNull UserRole role,
-            @Size(max = 100) String collectiviteId,
+            @Size(max = 100) @Schema(description = "Required for a respondent, absent for anyone else")
+            String collectiviteId,
             @Size(max = 200) String displayName) {
     }
 
@@ -42,6 +51,10 @@ public class UserController {
     }
 
     @PostMapping("/api/users")
+    @Operation(operationId = "createUser", summary = "Create an account", description = """
+            Admins. One account per person, so that the audit names who changed what. A respondent is bound to one \
+            registered collectivité and answers only for it.""")
+    @Refusals({400, 403, 409, 413, 415})
     @ResponseStatus(HttpStatus.CREATED)
     public UserCreated create(@Valid @RequestBody CreateUserRequest request) {
         if (request.role() == UserRole.RESPONDENT) {
