@@ -14,6 +14,9 @@ import io.barometer.query.asof.Basis;
 import io.barometer.query.campaign.CampaignRepository;
 import io.barometer.query.security.CurrentUser;
 import io.barometer.query.web.ApiException;
+import io.barometer.support.openapi.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * GET /api/audit (admins): who changed what, when, from which value to which, filtered and paginated,
@@ -21,6 +24,7 @@ import io.barometer.query.web.ApiException;
  * timeline, which that response's respondent may read too.
  */
 @RestController
+@Tag(name = "audit")
 public class AuditController {
 
     static final int MAX_SIZE = 500;
@@ -34,6 +38,11 @@ public class AuditController {
     }
 
     @GetMapping("/api/audit")
+    @Operation(operationId = "searchAudit", summary = "Search the audit trail", description = """
+            Admins. Every change, newest first, filtered by campaign, collectivité, user, project and time range \
+            (on the `recorded` clock by default): when it was recorded and effective, who made it and in which \
+            role, on whose behalf and why, the field, its old and new values and its timeliness.""")
+    @Refusals({400, 403})
     public AuditPage audit(@RequestParam(required = false) String campaign,
                            @RequestParam(required = false) String collectivite,
                            @RequestParam(required = false) String user,
@@ -49,6 +58,10 @@ public class AuditController {
     }
 
     @GetMapping("/api/campaigns/{campaign}/responses/{collectivite}/history")
+    @Operation(operationId = "getResponseHistory", summary = "A response's history", description = """
+            The collectivité's respondents, admins. Every change of that response along its effective timeline: \
+            who, when, old value and new value.""")
+    @Refusals({400, 403, 404})
     public AuditPage history(@PathVariable String campaign, @PathVariable String collectivite,
                              @RequestParam(defaultValue = "0") String page,
                              @RequestParam(defaultValue = "500") String size) {

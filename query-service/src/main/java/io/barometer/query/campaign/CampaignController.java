@@ -14,9 +14,13 @@ import io.barometer.query.asof.AsOfRepository;
 import io.barometer.query.asof.Basis;
 import io.barometer.query.asof.ViewParameters;
 import io.barometer.query.web.ApiException;
+import io.barometer.support.openapi.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Campaigns with their questionnaire and how many responded as of a cut-off (every role). */
 @RestController
+@Tag(name = "views")
 public class CampaignController {
 
     public record Counts(long respondents, long projects) {
@@ -41,6 +45,10 @@ public class CampaignController {
 
     /** Each campaign counted at the same instant, or each at its own closing with asOf=closing. */
     @GetMapping("/api/campaigns")
+    @Operation(operationId = "listCampaigns", summary = "List the campaigns", description = """
+            Every role. Each campaign with its dates and how many respondents and projects it counts as of the \
+            cut-off; with `asOf=closing`, each campaign as of its own closing.""")
+    @Refusals(400)
     public List<CampaignSummary> list(@RequestParam(name = "asOf", required = false) String asOfParam,
                                       @RequestParam(name = "basis", required = false) String basisParam) {
         ViewParameters.AsOf cutoff = ViewParameters.asOf(asOfParam);
@@ -55,6 +63,10 @@ public class CampaignController {
     }
 
     @GetMapping("/api/campaigns/{campaign}")
+    @Operation(operationId = "getCampaign", summary = "One campaign and its questionnaire", description = """
+            Every role. The campaign, its questionnaire definition (domains, catalogue items, scales, statements, \
+            French labels) and its counts as of the cut-off.""")
+    @Refusals({400, 404})
     public CampaignDetail one(@PathVariable String campaign,
                               @RequestParam(name = "asOf", required = false) String asOfParam,
                               @RequestParam(name = "basis", required = false) String basisParam) {

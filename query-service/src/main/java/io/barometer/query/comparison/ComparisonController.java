@@ -15,6 +15,9 @@ import io.barometer.query.asof.ViewParameters;
 import io.barometer.query.campaign.Campaign;
 import io.barometer.query.campaign.CampaignRepository;
 import io.barometer.query.web.ApiException;
+import io.barometer.support.openapi.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * GET /api/comparisons?base=…&target=… (analysts, admins): each edition as of its own closing unless
@@ -22,6 +25,7 @@ import io.barometer.query.web.ApiException;
  * {@code exclude} applies to both sides.
  */
 @RestController
+@Tag(name = "comparisons")
 public class ComparisonController {
 
     private final CampaignRepository campaigns;
@@ -33,6 +37,11 @@ public class ComparisonController {
     }
 
     @GetMapping("/api/comparisons")
+    @Operation(operationId = "compareCampaigns", summary = "Compare two editions", description = """
+            Analysts, admins. Per domain count, share, share done and average progress in both editions and their \
+            difference, motivation scores and ranks, top domains. Each side is cut at its own closing unless \
+            `baseAsOf`/`targetAsOf` say otherwise; `exclude` applies to both.""")
+    @Refusals({400, 403, 404})
     public Comparison.View compare(@RequestParam(required = false) String base,
                                    @RequestParam(required = false) String target,
                                    @RequestParam(required = false) String baseAsOf,

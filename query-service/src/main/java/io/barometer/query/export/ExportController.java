@@ -33,6 +33,13 @@ import io.barometer.query.asof.ViewParameters;
 import io.barometer.query.campaign.Campaign;
 import io.barometer.query.campaign.CampaignRepository;
 import io.barometer.query.web.ApiException;
+import io.barometer.support.openapi.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.headers.Header;
 
 /**
  * CSV exports for SPSS and Excel (analysts, admins): one row per live project, or per response, as of a
@@ -41,6 +48,8 @@ import io.barometer.query.web.ApiException;
  * of any size exports in constant memory.
  */
 @RestController
+@Tag(name = "exports")
+@Refusals({400, 403, 404})
 public class ExportController {
 
     static final List<String> PROJECT_COLUMNS = List.of("campaign", "collectivite", "collectivite_name", "kind",
@@ -64,6 +73,12 @@ public class ExportController {
     }
 
     @GetMapping("/api/campaigns/{campaign}/exports/projects.csv")
+    @Operation(operationId = "exportProjects", summary = "Projects as CSV", description = """
+            Analysts, admins. One row per live project as of the cut-off, with the synthesis's exclusions: codes \
+            and French labels side by side, UTF-8, streamed whatever the campaign's size.""")
+    @ApiResponse(responseCode = "200", description = "The file.", content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = "string")), headers = @Header(name = "Content-Disposition",
+            description = "attachment; filename=\"{campaign}-projects.csv\"", schema = @Schema(type = "string")))
     public ResponseEntity<StreamingResponseBody> projects(@PathVariable String campaign,
                                                           @RequestParam(required = false) String asOf,
                                                           @RequestParam(required = false) String basis,
@@ -98,6 +113,12 @@ public class ExportController {
     }
 
     @GetMapping("/api/campaigns/{campaign}/exports/respondents.csv")
+    @Operation(operationId = "exportRespondents", summary = "Respondents as CSV", description = """
+            Analysts, admins. One row per response as of the cut-off: the collectivité, the profile, counts of \
+            projects and changes, timeliness, motivation ranks and actor ratings.""")
+    @ApiResponse(responseCode = "200", description = "The file.", content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = "string")), headers = @Header(name = "Content-Disposition",
+            description = "attachment; filename=\"{campaign}-respondents.csv\"", schema = @Schema(type = "string")))
     public ResponseEntity<StreamingResponseBody> respondents(@PathVariable String campaign,
                                                              @RequestParam(required = false) String asOf,
                                                              @RequestParam(required = false) String basis,

@@ -24,6 +24,9 @@ import io.barometer.query.asof.ViewParameters;
 import io.barometer.query.campaign.Campaign;
 import io.barometer.query.campaign.CampaignRepository;
 import io.barometer.query.web.ApiException;
+import io.barometer.support.openapi.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * GET /api/campaigns/{c}/progress (admins): how far each collectivité is in filling in its questionnaire,
@@ -31,6 +34,7 @@ import io.barometer.query.web.ApiException;
  * listed, started or not; sortable by last change.
  */
 @RestController
+@Tag(name = "progress")
 public class ProgressController {
 
     public record Sections(boolean profile, boolean projects, boolean motivations, int actorStatements,
@@ -59,6 +63,10 @@ public class ProgressController {
     }
 
     @GetMapping("/api/campaigns/{campaign}/progress")
+    @Operation(operationId = "getProgress", summary = "Who has answered how much", description = """
+            Admins. Every registered collectivité as of the cut-off: started or not, late or not, which sections \
+            are filled, its projects, submitted or not, and its last change (when, by whom).""")
+    @Refusals({400, 403, 404})
     public ProgressView progress(@PathVariable String campaign,
                                  @RequestParam(required = false) String asOf,
                                  @RequestParam(required = false) String basis,

@@ -25,6 +25,9 @@ import io.barometer.query.campaign.CampaignRepository;
 import io.barometer.query.security.CurrentUser;
 import io.barometer.query.web.ApiException;
 import io.barometer.query.web.ProblemHandler;
+import io.barometer.support.openapi.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * GET /api/campaigns/{c}/responses/{coll}: a questionnaire as of a cut-off, for its respondent, analysts
@@ -32,6 +35,7 @@ import io.barometer.query.web.ProblemHandler;
  * version, so a respondent sees what it has just written.
  */
 @RestController
+@Tag(name = "views")
 public class ResponseController {
 
     /** The projection has not reached the version asked for within the wait. */
@@ -60,6 +64,11 @@ public class ResponseController {
     }
 
     @GetMapping("/api/campaigns/{campaign}/responses/{collectivite}")
+    @Operation(operationId = "getResponse", summary = "A questionnaire as of a cut-off", description = """
+            The collectivité's respondents, analysts, admins. The response as it stood at the cut-off: profile, \
+            projects with their governance, motivations, actor statements, each with its timeliness label. \
+            `minVersion` (a write's `ETag`) waits until the view holds that write.""")
+    @Refusals({400, 403, 404, 503})
     public ResponseView response(@PathVariable String campaign, @PathVariable String collectivite,
                                  @RequestParam(name = "asOf", required = false) String asOfParam,
                                  @RequestParam(name = "basis", required = false) String basisParam,

@@ -17,9 +17,13 @@ import io.barometer.query.asof.ViewParameters;
 import io.barometer.query.campaign.Campaign;
 import io.barometer.query.campaign.CampaignRepository;
 import io.barometer.query.web.ApiException;
+import io.barometer.support.openapi.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** GET /api/campaigns/{c}/synthesis (analysts, admins): every figure of DESIGN §8 as of a cut-off. */
 @RestController
+@Tag(name = "synthesis")
 public class SynthesisController {
 
     private final CampaignRepository campaigns;
@@ -31,6 +35,12 @@ public class SynthesisController {
     }
 
     @GetMapping("/api/campaigns/{campaign}/synthesis")
+    @Operation(operationId = "getSynthesis", summary = "Every statistic as of a cut-off", description = """
+            Analysts, admins. Profile, projects per domain and status, governance, motivations and actors as of \
+            `asOf` on `basis`, without the collectivités in `exclude` (and the late respondents, with \
+            `lateRespondents=exclude`). It names what it rests on (`eventsThrough`, `fingerprint`) so that a \
+            published figure can be regenerated exactly.""")
+    @Refusals({400, 403, 404})
     public SynthesisView synthesis(@PathVariable String campaign,
                                    @RequestParam(name = "asOf", required = false) String asOfParam,
                                    @RequestParam(name = "basis", required = false) String basisParam,
