@@ -93,6 +93,21 @@ class ApiDocumentContractTest extends ApiTest {
         assertDocumented("post", PROJECTS, reply);
     }
 
+    @Test
+    void theDocsUiOffersABearerAuthorizationAndSendsTheDocumentNowhere() {
+        Http.Reply config = http.get("/v3/api-docs/swagger-config", null);
+
+        assertThat(config.status()).as(config.body()).isEqualTo(200);
+        assertThat(config.json().path("persistAuthorization").asBoolean()).isTrue();
+        assertThat(config.json().path("validatorUrl").asText()).isEqualTo("none");
+        JsonNode bearer = document.path("components").path("securitySchemes").path("bearer");
+        assertThat(bearer.path("type").asText()).isEqualTo("http");
+        assertThat(bearer.path("scheme").asText()).isEqualTo("bearer");
+        assertThat(document.path("security").findValues("bearer")).hasSize(1);
+        JsonNode signIn = document.path("paths").path("/api/auth/token").path("post").path("security");
+        assertThat(signIn.isArray() && signIn.isEmpty()).as("sign-in is public: %s", signIn).isTrue();
+    }
+
     // ---- the document ----------------------------------------------------------------------------
 
     private void assertDocumented(String method, String path, Http.Reply reply) {
