@@ -61,9 +61,11 @@ public class ResponseController {
             {"measure": 3, "means": 4, "managementMode": "REGIE", "decisionMode": "UNILATERAL",
              "coordination": "DEDICATED_TEAM"}""")
     public record GovernanceRequest(
-            @Schema(description = "How far the project is measured, 1 (not at all) to 4 (fully)", minimum = "1",
-                    maximum = "4", types = {"integer", "null"}) Integer measure,
-            @Schema(description = "The means given to it, 1 (none) to 4 (ample)", minimum = "1", maximum = "4",
+            @Schema(description = "How its results are measured: 1 (no indicator) to 4 (a complete dashboard); "
+                    + "the campaign's questionnaire gives each level's legend", minimum = "1", maximum = "4",
+                    types = {"integer", "null"}) Integer measure,
+            @Schema(description = "The means put in: 1 (no specific organisation or budget) to 4 (optimised, "
+                    + "with a maintenance budget); legends in the questionnaire", minimum = "1", maximum = "4",
                     types = {"integer", "null"}) Integer means,
             ManagementMode managementMode, DecisionMode decisionMode, CoordinationMode coordination) {
         Governance toGovernance() {
