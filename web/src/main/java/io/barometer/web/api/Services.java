@@ -103,6 +103,45 @@ public class Services {
                 JsonNode.class, campaign);
     }
 
+    /** A respondent of a campaign as the respondents export names it: for choosing whom a view leaves out. */
+    public record Respondent(String collectivite, String name) {
+    }
+
+    /** The campaign's respondents as of a cut-off, read from its respondents export (comma-delimited). */
+    public List<Respondent> respondents(Caller caller, String campaign, String asOf, String basis) {
+        String csv = query.get().uri("/api/campaigns/{c}/exports/respondents.csv"
+                        + query(Map.of("asOf", asOf, "basis", basis, "delimiter", "comma")), campaign)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + caller.token())
+                .exchange((req, res) -> {
+                    if (res.getStatusCode().value() >= 300) {
+                        return "";
+                    }
+                    try (InputStream in = res.getBody()) {
+                        return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                });
+        if (csv.isEmpty()) {
+            return List.of();
+        }
+        com.fasterxml.jackson.dataformat.csv.CsvMapper mapper = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
+        List<Respondent> all = new java.util.ArrayList<>();
+        try (com.fasterxml.jackson.databind.MappingIterator<Map<String, String>> rows = mapper
+                .readerFor(new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { })
+                .with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader())
+                .readValues(csv.startsWith("\uFEFF") ? csv.substring(1) : csv)) {
+            while (rows.hasNext()) {
+                Map<String, String> row = rows.next();
+                String name = row.getOrDefault("collectivite_name", "");
+                // The export writes a name that could start a formula behind an apostrophe: shown as typed.
+                all.add(new Respondent(row.get("collectivite"), name.startsWith("'") ? name.substring(1) : name));
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        all.sort(java.util.Comparator.comparing(Respondent::name, String.CASE_INSENSITIVE_ORDER));
+        return all;
+    }
+
     /** Streams an export of query-service (CSV) to the page's answer, its headers included. */
     public void export(Caller caller, String campaign, String file, Map<String, String> parameters,
                        jakarta.servlet.http.HttpServletResponse target) {

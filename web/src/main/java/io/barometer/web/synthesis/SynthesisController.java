@@ -38,6 +38,10 @@ public class SynthesisController {
     /** The view's parameters as the form holds them; {@code asOf} as typed ("closing", dd/mm/yyyy hh:mm, ISO). */
     public record ViewForm(String asOf, String basis, String exclude, boolean excludeLate) {
 
+        public boolean excludes(String collectivite) {
+            return java.util.Arrays.asList(exclude.replace(" ", "").split(",")).contains(collectivite);
+        }
+
         /** The same view's query string, for the exports' links and the address to cite. */
         public String query() {
             Map<String, String> p = new LinkedHashMap<>();
@@ -90,6 +94,9 @@ public class SynthesisController {
         model.addAttribute("errors", errors);
         model.addAttribute("synthesis", synthesis);
         model.addAttribute("figures", synthesis == null ? List.of() : Figures.of(synthesis, c.definition(), t));
+        // Whom the view may leave out: every respondent as of the same cut-off, none left out.
+        model.addAttribute("respondents", errors.isEmpty()
+                ? services.respondents(me.caller(), campaign, apiParameters(form).get("asOf"), form.basis()) : List.of());
         return "synthesis/page";
     }
 
