@@ -165,6 +165,39 @@ class ImportApiTest extends ApiTest {
     }
 
     @Test
+    void anExportedHistorysRecordedInstantIsToleratedAndItsRoleKeptInTheAudit() {
+        String p = newProject();
+        Log log = new Log();
+        log.opening().line("declareProject", "2014-01-10T10:00:00+01:00", "bvn-team.claire", "byRole", "ADMIN",
+                "recordedAt", "2014-01-12T08:00:00Z", "campaign", log.campaign, "collectivite", log.collectivite,
+                "project", p, "domain", "education", "catalogueItem", "classroom_wifi");
+        assertCounts(importLog(log.text()), 4, 4, 0);
+
+        var declared = stored(log.responseId()).get(1);
+        assertThat(declared.metaData().path("userId").asText()).isEqualTo("bvn-team.claire");
+        assertThat(declared.metaData().path("userRole").asText()).isEqualTo("ADMIN");
+        assertThat(declared.metaData().path("effectiveAt").asText()).isEqualTo("2014-01-10T09:00:00Z");
+        // The recorded clock is this installation's own: the source's instant is not restated.
+        assertThat(Instant.parse(declared.timestamp())).isAfter(Instant.now().minus(5, ChronoUnit.MINUTES));
+        assertThat(declared.metaData().has("recordedAt")).isFalse();
+    }
+
+    @Test
+    void anExportedLineMayNotClaimAnAnswerAfterItsRecordingNorARespondentForAnAdminsOp() {
+        Log late = new Log();
+        late.line("openCampaign", "2013-12-01T09:00:00+01:00", "bvn-team.claire", "recordedAt", "2013-11-30T09:00:00Z",
+                "campaign", late.campaign, "year", 2014, "title", "Baromètre importé", "opensAt", OPENS_2014,
+                "closesAt", CLOSES_2014, "questionnaire", "bvn-2014");
+        assertRejected(importLog(late.text()), 1, "at");
+
+        Log respondent = new Log();
+        respondent.line("openCampaign", "2013-12-01T09:00:00+01:00", "bvn-team.claire", "byRole", "RESPONDENT",
+                "campaign", respondent.campaign, "year", 2014, "title", "Baromètre importé", "opensAt", OPENS_2014,
+                "closesAt", CLOSES_2014, "questionnaire", "bvn-2014");
+        assertRejected(importLog(respondent.text()), 1, "byRole");
+    }
+
+    @Test
     void aLineThatChangedNothingChangesNothingOnASecondRunEither() {
         // Line 6 repeats the status line 5 set; line 7 then moves on. On a second run, line 6 must not
         // bring DONE back over line 7's IN_PROGRESS.

@@ -14,9 +14,14 @@ import io.barometer.events.ManagementMode;
 import io.barometer.events.Motivation;
 import io.barometer.events.ProgressStatus;
 import io.barometer.events.RespondentRole;
+import io.barometer.events.UserRole;
 
-/** One line of an NDJSON answer log (DESIGN §7): the union of every op's fields. */
+/**
+ * One line of an NDJSON answer log (DESIGN §7): the union of every op's fields. {@code recordedAt} and
+ * {@code byRole} are what an exported history adds to each line (docs/answer-log.md).
+ */
 public record ImportLine(String op, OffsetDateTime at, String by, String onBehalfOf, String reason,
+                         OffsetDateTime recordedAt, UserRole byRole,
                          String campaign, Integer year, String title, OffsetDateTime opensAt,
                          OffsetDateTime closesAt, String questionnaire,
                          String collectivite, String name, CollectiviteKind kind, String region, Integer population,

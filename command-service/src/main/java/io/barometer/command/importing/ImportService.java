@@ -96,7 +96,13 @@ public class ImportService {
         }
     }
 
-    private static final Set<String> COMMON = Set.of("op", "at", "by", "onBehalfOf", "reason");
+    /**
+     * {@code recordedAt} and {@code byRole} come with a history exported by query-service: the first is when the
+     * source installation stored the change, which no import can restate (the recorded clock is this one's), so
+     * it is checked and kept only in the line's idempotency key; the second says in which role the person
+     * wrote, so that an admin's own write to a response keeps its role in the audit.
+     */
+    private static final Set<String> COMMON = Set.of("op", "at", "by", "onBehalfOf", "reason", "recordedAt", "byRole");
     private static final Set<String> RESPONSE = Set.of("campaign", "collectivite");
     private static final Set<String> ADMIN_OPS = Set.of("openCampaign", "moveDeadline", "registerCollectivite",
             "correctCollectivite", "reopenResponse");
@@ -243,10 +249,24 @@ public class ImportService {
                 throw ApiException.invalid("reason", "an entry on a respondent's behalf needs a reason");
             }
         }
-        String role = ADMIN_OPS.contains(op) || line.onBehalfOf() != null ? UserRole.ADMIN.name() : UserRole.RESPONDENT.name();
+        if (line.recordedAt() != null && at.isAfter(line.recordedAt().toInstant())) {
+            throw ApiException.invalid("at", "cannot be later than recordedAt");
+        }
+        String role = role(op, line);
         Attribution attribution = new Attribution(line.by(), role, line.onBehalfOf(), MetadataKeys.SOURCE_IMPORT,
                 importedBy, MDC.get(RequestIdFilter.MDC_KEY), at, line.reason(), key);
         return dispatcher.send(command(op, line, raw), attribution);
+    }
+
+    private static String role(String op, ImportLine line) {
+        boolean adminOnly = ADMIN_OPS.contains(op) || line.onBehalfOf() != null;
+        if (line.byRole() == null) {
+            return adminOnly ? UserRole.ADMIN.name() : UserRole.RESPONDENT.name();
+        }
+        if (line.byRole() == UserRole.ANALYST || adminOnly && line.byRole() != UserRole.ADMIN) {
+            throw ApiException.invalid("byRole", adminOnly ? "must be ADMIN for this line" : "must be ADMIN or RESPONDENT");
+        }
+        return line.byRole().name();
     }
 
     /** Fields that every line of that op must carry; the "may be null" ones of DESIGN §7 are not among them. */
