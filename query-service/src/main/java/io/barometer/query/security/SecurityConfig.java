@@ -27,7 +27,8 @@ public class SecurityConfig {
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/*/synthesis", "/api/comparisons",
                                 "/api/campaigns/*/exports/*").hasAnyRole("ANALYST", "ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/audit", "/api/campaigns/*/progress").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/audit", "/api/campaigns/*/progress", "/api/history.ndjson")
+                                .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/*/responses/*/history")
                                 .hasAnyRole("RESPONDENT", "ANALYST", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/campaigns", "/api/campaigns/*",

@@ -98,6 +98,12 @@ public final class AnswerLog {
         return line("submitResponse", at, collectivite + ".dsi-1", "campaign", campaign, "collectivite", collectivite);
     }
 
+    /** An admin reopens a submitted response. */
+    public AnswerLog reopen(String campaign, String collectivite, Instant at) {
+        return line("reopenResponse", at, "bvn-team.test", "campaign", campaign, "collectivite", collectivite,
+                "reason", "Projet oublié");
+    }
+
     public AnswerLog actor(String campaign, String collectivite, String statement, String level, Instant at) {
         return line("rateActorStatement", at, collectivite + ".dsi-1", "campaign", campaign, "collectivite",
                 collectivite, "statement", statement, "level", level);

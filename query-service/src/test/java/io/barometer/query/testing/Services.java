@@ -47,6 +47,28 @@ public final class Services {
         query = start(QueryServiceApplication.class);
     }
 
+    /**
+     * Another installation, on a database of its own: what an export is imported into. Its caller closes it;
+     * the shared one stays up for the other tests.
+     */
+    public static Services fresh() {
+        get();
+        return new Services();
+    }
+
+    /** Stops both services of an installation from {@link #fresh()}. */
+    public void close() {
+        query.close();
+        command.close();
+    }
+
+    /** Waits until every processor of this installation has processed everything appended so far. */
+    public void awaitProjections() {
+        var projections = query.getBean(io.barometer.query.replay.Projections.class);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120))
+                .pollInterval(java.time.Duration.ofMillis(50)).until(() -> projections.status().caughtUp());
+    }
+
     public static synchronized Services get() {
         if (instance == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");

@@ -1,0 +1,66 @@
+package io.barometer.query.answerlog;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.barometer.query.config.AxonConfig;
+import io.barometer.query.web.ApiException;
+
+/**
+ * GET /api/history.ndjson (admins): the whole history, or one campaign's, as an answer log that
+ * {@code POST /api/import} takes back, streamed as the event table is read.
+ */
+@RestController
+public class AnswerLogController {
+
+    private static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+
+    private final AnswerLogRepository events;
+    private final ObjectMapper json = AxonConfig.eventObjectMapper();
+    private final AnswerLogLines lines = new AnswerLogLines(json);
+
+    public AnswerLogController(AnswerLogRepository events) {
+        this.events = events;
+    }
+
+    @GetMapping("/api/history.ndjson")
+    public ResponseEntity<StreamingResponseBody> history(@RequestParam(required = false) String campaign) {
+        if (campaign != null && !events.campaignExists(campaign)) {
+            throw ApiException.notFound("campaign", "no campaign " + campaign);
+        }
+        StreamingResponseBody body = out -> {
+            OutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
+            try {
+                events.stream(campaign, event -> write(buffered, event));
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            buffered.flush();
+        };
+        String filename = (campaign == null ? "barometer" : campaign) + "-history.ndjson";
+        return ResponseEntity.ok().contentType(NDJSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
+                .body(body);
+    }
+
+    private void write(OutputStream out, StoredEvent event) {
+        try {
+            out.write(json.writeValueAsBytes(lines.line(event)));
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
