@@ -3,6 +3,8 @@
 # query-service and the web pages, with the 2013 and 2014 editions loaded on the first start.
 # Ctrl-C stops everything.
 # Options: --db jdbc:postgresql://host/db [--db-user U --db-password P] to use an external PostgreSQL.
+#          --backup FILE takes a consistent backup of the running (or kept) installation;
+#          --restore FILE [--force] builds a fresh ./data from one (README, "Backup and restore").
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -34,6 +34,16 @@ public final class Run {
                 o.integer("command-port", "BAROMETER_COMMAND_PORT", 8081), o.integer("query-port", "BAROMETER_QUERY_PORT", 8082),
                 o.integer("web-port", "BAROMETER_WEB_PORT", 8080),
                 jwt, Stack.SERVICE_JVM_OPTIONS);
+        String backup = o.get("backup", null, null);
+        String restore = o.get("restore", null, null);
+        if (backup != null) {
+            Backups.backup(settings, root.resolve(backup), Run::say);
+            return;
+        }
+        if (restore != null) {
+            Backups.restore(settings, root.resolve(restore), o.flag("force"), Run::say);
+            return;
+        }
         Instant started = Instant.now();
         Stack stack = Stack.start(settings, Run::say, db -> {
             if (envAdmin != null && envPassword != null) {
