@@ -60,9 +60,15 @@ class BenchSmokeTest {
             }
         }
         assertThat(results.get("replay").get("status").asInt()).isLessThan(300);
+        // The backup step copied the whole store of the last stage, and says how long and how large.
+        assertThat(results.get("backup").get("events").asLong())
+                .isGreaterThanOrEqualTo(results.get("stages").get(1).get("events").asLong());
+        assertThat(results.get("backup").get("seconds").asDouble()).isPositive();
+        assertThat(results.get("backup").get("megabytes").asDouble()).isPositive();
         assertThat(Files.readString(out.resolve("benchmarks.md"))).contains("Against DESIGN §9").contains("CPU per command")
                 .contains("web: questionnaire page")
                 .contains("CPU probe")
-                .contains("first call after query-service started");
+                .contains("first call after query-service started")
+                .contains("Backup (`./run.sh --backup`");
     }
 }

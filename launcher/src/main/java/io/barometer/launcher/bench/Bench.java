@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.barometer.launcher.Api;
+import io.barometer.launcher.Backup;
 import io.barometer.launcher.Options;
 import io.barometer.launcher.Stack;
 
@@ -128,6 +129,7 @@ public final class Bench {
                 }
                 results.put("stages", stages);
                 results.put("replay", replay());
+                results.put("backup", backup(data));
                 awaitVacuumed(Duration.ofMinutes(5));
             }
             // The replay and the growth leave PostgreSQL dirty pages to write out: a checkpoint now, so that
@@ -518,6 +520,28 @@ public final class Bench {
         m.put("events", events);
         m.put("seconds", Stats.round(seconds));
         m.put("eventsPerSecond", Stats.round(events / seconds));
+        return m;
+    }
+
+    /**
+     * {@code ./run.sh --backup} of the store at its largest size, with both services up (idle): how long a
+     * disaster's insurance takes, and how much disk it needs.
+     */
+    private Map<String, Object> backup(Path data) throws Exception {
+        Path file = data.resolve("bench-backup.zip");
+        long t0 = System.nanoTime();
+        Backup.Manifest manifest;
+        try (var c = stack.database().connect()) {
+            manifest = Backup.take(c, file);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("events", manifest.events());
+        m.put("tables", manifest.tables().size());
+        m.put("seconds", Stats.round(seconds));
+        m.put("eventsPerSecond", Stats.round(manifest.events() / seconds));
+        m.put("megabytes", Stats.round(Files.size(file) / 1_048_576.0));
+        Files.delete(file);
         return m;
     }
 

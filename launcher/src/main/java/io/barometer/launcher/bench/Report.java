@@ -112,6 +112,13 @@ final class Report {
         stages.forEach(s -> b.append(' ').append(s.get("queryHeapMbAfterReads")).append(" |"));
         b.append("\n\nFull replay: ").append(replay.get("events")).append(" events in ").append(replay.get("seconds"))
                 .append(" s.\n");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> backup = (Map<String, Object>) r.get("backup");
+        if (backup != null) {
+            b.append("\nBackup (`./run.sh --backup`, services up): ").append(backup.get("events")).append(" events ")
+                    .append("in ").append(backup.get("seconds")).append(" s (").append(backup.get("eventsPerSecond"))
+                    .append(" events/s), ").append(backup.get("megabytes")).append(" MB.\n");
+        }
         return b.toString();
     }
 
