@@ -221,6 +221,15 @@ public class Services {
         return call(query, HttpMethod.POST, "/api/admin/replay", caller, null, null, JsonNode.class);
     }
 
+    public void registerCollectivite(Caller caller, Map<String, Object> collectivite) {
+        call(command, HttpMethod.POST, "/api/collectivites", caller, null, collectivite, JsonNode.class);
+    }
+
+    /** A JSON merge patch of a collectivité: only the fields given change; the reason goes with it. */
+    public void correctCollectivite(Caller caller, String collectivite, Map<String, Object> patch) {
+        call(command, HttpMethod.PATCH, "/api/collectivites/{id}", caller, null, patch, JsonNode.class, collectivite);
+    }
+
     public void openCampaign(Caller caller, Map<String, Object> campaign) {
         call(command, HttpMethod.POST, "/api/campaigns", caller, null, campaign, JsonNode.class);
     }
