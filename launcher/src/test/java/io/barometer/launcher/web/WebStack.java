@@ -122,10 +122,35 @@ final class WebStack {
         return expect(api.get(query() + "/api/campaigns/" + campaign + "/synthesis" + query, adminToken), 200).json();
     }
 
-    /** The response as query-service holds it now (as admin), or null before it is started. */
+    /**
+     * The response as query-service holds it now (as admin). Not there yet is an assertion's failure, so that
+     * a test polling for it with Awaitility polls again.
+     */
     JsonNode response(String collectivite) throws IOException {
         Api.Reply r = api.get(query() + "/api/campaigns/" + CAMPAIGN + "/responses/" + collectivite, adminToken);
-        return r.status() == 200 ? r.json() : null;
+        if (r.status() != 200) {
+            throw new AssertionError("no view of " + collectivite + " yet: " + r.status() + " " + r.body());
+        }
+        return r.json();
+    }
+
+    /** Waits until every projection has replayed and caught up with the head of the store. */
+    void awaitProjectionsCaughtUp() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2)).untilAsserted(() -> {
+            JsonNode status = expect(api.get(query() + "/api/admin/replay", adminToken), 200).json();
+            assertCaughtUp(status);
+        });
+    }
+
+    private static void assertCaughtUp(JsonNode status) {
+        if (!status.path("caughtUp").asBoolean() || status.path("processors").isEmpty()) {
+            throw new AssertionError("projections not caught up: " + status);
+        }
+        for (JsonNode p : status.path("processors")) {
+            if (p.path("replaying").asBoolean() || p.path("lag").isNull() || p.path("lag").asLong() != 0) {
+                throw new AssertionError("projections not caught up: " + status);
+            }
+        }
     }
 
     JsonNode history(String collectivite) throws IOException {
