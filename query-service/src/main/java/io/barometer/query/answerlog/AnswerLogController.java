@@ -17,12 +17,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.barometer.query.config.AxonConfig;
 import io.barometer.query.web.ApiException;
+import io.barometer.support.openapi.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * GET /api/history.ndjson (admins): the whole history, or one campaign's, as an answer log that
  * {@code POST /api/import} takes back, streamed as the event table is read.
  */
 @RestController
+@Tag(name = "exports")
+@Refusals({400, 403, 404})
 public class AnswerLogController {
 
     private static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
@@ -36,6 +44,10 @@ public class AnswerLogController {
     }
 
     @GetMapping("/api/history.ndjson")
+    @Operation(operationId = "exportHistory", summary = "The whole history as an answer log", description = """
+            Admins. Every stored event, or one campaign's with the collectivités that answered it, as NDJSON lines             of the import's format (DESIGN §7) in event order: each with its effective `at`, `by`, `byRole`,             `onBehalfOf`, `reason` and its original `recordedAt`. Importing it into an empty installation gives the             same figures on the effective clock. Streamed whatever the store's size.""")
+    @ApiResponse(responseCode = "200", description = "The answer log.", content = @Content(
+            mediaType = "application/x-ndjson", schema = @Schema(type = "string")))
     public ResponseEntity<StreamingResponseBody> history(@RequestParam(required = false) String campaign) {
         if (campaign != null && !events.campaignExists(campaign)) {
             throw ApiException.notFound("campaign", "no campaign " + campaign);
