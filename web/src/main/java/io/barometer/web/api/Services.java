@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -34,6 +35,8 @@ public class Services {
     }
 
     private final RestClient command;
+    /** For PATCH, which HttpURLConnection does not know (a correction's reason travels in its body). */
+    private final RestClient commandPatch;
     private final RestClient query;
     private final ObjectMapper json;
 
@@ -45,6 +48,9 @@ public class Services {
         factory.setConnectTimeout(Duration.ofSeconds(5));
         factory.setReadTimeout(Duration.ofSeconds(30));
         this.command = RestClient.builder().baseUrl(commandUrl).requestFactory(factory).build();
+        JdkClientHttpRequestFactory jdk = new JdkClientHttpRequestFactory();
+        jdk.setReadTimeout(Duration.ofSeconds(30));
+        this.commandPatch = RestClient.builder().baseUrl(commandUrl).requestFactory(jdk).build();
         this.query = RestClient.builder().baseUrl(queryUrl).requestFactory(factory).build();
         this.json = json;
     }
@@ -227,7 +233,7 @@ public class Services {
 
     /** A JSON merge patch of a collectivité: only the fields given change; the reason goes with it. */
     public void correctCollectivite(Caller caller, String collectivite, Map<String, Object> patch) {
-        call(command, HttpMethod.PATCH, "/api/collectivites/{id}", caller, null, patch, JsonNode.class, collectivite);
+        call(commandPatch, HttpMethod.PATCH, "/api/collectivites/{id}", caller, null, patch, JsonNode.class, collectivite);
     }
 
     public void openCampaign(Caller caller, Map<String, Object> campaign) {
