@@ -18,7 +18,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -222,8 +221,17 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the element found by the CSS selector shows the text, and gives its whole text. */
     String waitFor(String css, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
-        return driver.findElement(By.cssSelector(css)).getText();
+        return wait.until(d -> {
+            try {
+                String shown = d.findElement(By.cssSelector(css)).getText();
+                return shown.contains(text) ? shown : null;
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+                return null;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // A page still loading answers "node does not belong to the document": look again.
+                return null;
+            }
+        });
     }
 
     String text() {
