@@ -1,4 +1,5 @@
-// Draws each figure's chart from the ECharts option the page holds as JSON; the table beside it holds the
+// Draws each figure's chart from the ECharts option the page holds as JSON in its data-option attribute
+// (escaped by the template like any other value); the table beside it holds the
 // same figures, so that the page says everything without this script. SVG renderer: crisp, printable, and
 // what the SVG download saves.
 (function () {
@@ -23,11 +24,10 @@
   }
 
   function draw(element) {
-    var source = document.getElementById(element.id + "-option");
-    if (!source || typeof echarts === "undefined") {
+    if (!element.dataset.option || typeof echarts === "undefined") {
       return;
     }
-    var option = JSON.parse(source.textContent);
+    var option = JSON.parse(element.dataset.option);
     var rows = (option.yAxis && option.yAxis.data ? option.yAxis.data.length : 6);
     element.style.height = Math.max(240, 60 + rows * 34) + "px";
     var chart = echarts.init(element, null, {renderer: "svg"});
