@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -352,9 +351,5 @@ public final class Figures {
     private static String choice(List<Questionnaire.Choice> choices, String key) {
         return choices == null ? key : choices.stream().filter(c -> c.key().equals(key)).findFirst()
                 .map(Questionnaire.Choice::label).orElse(key);
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }
