@@ -14,6 +14,7 @@ import io.barometer.command.attribution.AttributionHeaders;
 import io.barometer.command.attribution.Dispatcher;
 import io.barometer.command.attribution.RequestAttribution;
 import io.barometer.command.rules.Outcome;
+import io.barometer.command.web.AppendsEvents;
 import io.barometer.support.openapi.Refusals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -26,6 +27,7 @@ import jakarta.validation.constraints.NotNull;
 
 /** Admins open campaigns and move their deadline. */
 @RestController
+@AppendsEvents
 @Tag(name = "campaigns")
 @AttributionHeaders(onBehalfOf = false)
 public class CampaignController {

@@ -20,6 +20,7 @@ import io.barometer.command.attribution.Dispatcher;
 import io.barometer.command.attribution.RequestAttribution;
 import io.barometer.command.rules.Outcome;
 import io.barometer.command.web.ApiException;
+import io.barometer.command.web.AppendsEvents;
 import io.barometer.events.CollectiviteKind;
 import io.barometer.support.openapi.Refusals;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,6 +35,7 @@ import jakarta.validation.constraints.NotNull;
 
 /** Admins register collectivités and correct them (with a reason, which the audit shows). */
 @RestController
+@AppendsEvents
 @Tag(name = "collectivités")
 @AttributionHeaders(onBehalfOf = false)
 public class CollectiviteController {

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.barometer.command.security.CurrentUser;
+import io.barometer.command.web.AppendsEvents;
+import io.barometer.command.web.EventPosition;
 import io.barometer.command.web.ProblemHandler;
 import io.barometer.support.openapi.Refusals;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,6 +28,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /** POST /api/import: an answer log in NDJSON, applied in order (admins). */
 @RestController
+@AppendsEvents
 @Tag(name = "import")
 public class ImportController {
 
@@ -44,10 +47,19 @@ public class ImportController {
             "domain": "education", "catalogueItem": "digital_equipment_in_schools", "status": "DONE"}
             """;
 
-    private final ImportService imports;
+    /**
+     * The import's counts, and {@code position}: the store's head once the last line was applied, to pass as
+     * query-service's {@code minPosition} so that a view holds the whole import.
+     */
+    public record Imported(int lines, int applied, int unchanged, long position) {
+    }
 
-    public ImportController(ImportService imports) {
+    private final ImportService imports;
+    private final EventPosition position;
+
+    public ImportController(ImportService imports, EventPosition position) {
         this.imports = imports;
+        this.position = position;
     }
 
     @PostMapping(value = "/api/import", consumes = {"application/x-ndjson", "text/plain"})
@@ -56,17 +68,19 @@ public class ImportController {
             `onBehalfOf` and `reason`) in order, each line through the same rules as the API, recorded with \
             `source=import`, the line's `at` as its effective instant and the admin as `importedBy`. A bad line stops \
             the import there (422 naming its `line` and field); the lines before it stay applied, and sending the \
-            same file again skips them.""",
+            same file again skips them. `position` (also in `X-Event-Position`) is what to pass as query-service's \
+            `minPosition` for a view that holds the whole import.""",
             requestBody = @RequestBody(required = true, content = {
                     @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string"),
                             examples = @ExampleObject(name = "bvn-2014", value = EXAMPLE)),
                     @Content(mediaType = "text/plain", schema = @Schema(type = "string"),
                             examples = @ExampleObject(name = "bvn-2014", value = EXAMPLE))}))
     @Refusals({400, 403, 409, 413, 415, 422})
-    public ImportService.Result importLog(HttpServletRequest request) throws IOException {
+    public Imported importLog(HttpServletRequest request) throws IOException {
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
-            return imports.importLog(reader, CurrentUser.get().username());
+            ImportService.Result done = imports.importLog(reader, CurrentUser.get().username());
+            return new Imported(done.lines(), done.applied(), done.unchanged(), position.head());
         }
     }
 

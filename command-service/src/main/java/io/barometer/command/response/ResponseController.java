@@ -20,6 +20,7 @@ import io.barometer.command.attribution.Dispatcher;
 import io.barometer.command.attribution.RequestAttribution;
 import io.barometer.command.rules.Outcome;
 import io.barometer.command.web.ApiException;
+import io.barometer.command.web.AppendsEvents;
 import io.barometer.command.web.VersionedWrite;
 import io.barometer.events.AgreementLevel;
 import io.barometer.events.CoordinationMode;
@@ -44,6 +45,7 @@ import jakarta.validation.constraints.NotNull;
  * a write with a stale If-Match gets 412 and changes nothing.
  */
 @RestController
+@AppendsEvents
 @RequestMapping("/api/campaigns/{campaign}/responses/{collectivite}")
 @Tag(name = "responses")
 @VersionedWrite

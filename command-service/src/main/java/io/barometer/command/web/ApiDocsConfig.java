@@ -14,6 +14,7 @@ import io.barometer.support.openapi.ApiDocs;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
@@ -97,6 +98,16 @@ public class ApiDocsConfig {
                     reference(operation, RequestAttribution.ON_BEHALF_OF);
                 }
                 reference(operation, RequestAttribution.REASON);
+            }
+            if (ApiDocs.annotation(handler, AppendsEvents.class) != null) {
+                operation.getResponses().forEach((status, response) -> {
+                    if (status.startsWith("2")) {
+                        response.addHeaderObject(EventPosition.HEADER, new Header().description("""
+                                The store's head once this request's events were committed: at or past every event \
+                                it appended. Pass it to query-service as `minPosition` for a view that holds them.""")
+                                .schema(new IntegerSchema()).example(2834));
+                    }
+                });
             }
             if (ApiDocs.annotation(handler, VersionedWrite.class) != null) {
                 operation.getResponses().forEach((status, response) -> {

@@ -55,7 +55,7 @@ class ImportInterruptedTest {
         assertThat(stopped.line).isEqualTo(4);
         assertThat(stopped.before.applied()).isEqualTo(2);
         assertThat(stopped.before.unchanged()).isZero();
-        ResponseEntity<ProblemDetail> answer = new ImportController(imports).interrupted(stopped);
+        ResponseEntity<ProblemDetail> answer = new ImportController(imports, null).interrupted(stopped);
         assertThat(answer.getStatusCode().value()).isEqualTo(500);
         assertThat(answer.getBody().getProperties()).containsEntry("line", 4).containsEntry("applied", 2)
                 .containsEntry("unchanged", 0);
@@ -72,7 +72,7 @@ class ImportInterruptedTest {
                 () -> imports.importLog(new BufferedReader(new StringReader(LINES)), "admin"));
 
         assertThat(stopped.line).isEqualTo(2);
-        ResponseEntity<ProblemDetail> answer = new ImportController(imports).interrupted(stopped);
+        ResponseEntity<ProblemDetail> answer = new ImportController(imports, null).interrupted(stopped);
         assertThat(answer.getStatusCode().value()).isEqualTo(409);
         assertThat(answer.getBody().getProperties()).containsEntry("line", 2).containsEntry("applied", 1);
         assertThat(answer.getBody().getDetail()).startsWith("At line 2: A concurrent change won");
