@@ -111,7 +111,7 @@ class BackupRestoreTest {
             awaitProjections(q);
             for (Map.Entry<String, JsonNode> view : before.entrySet()) {
                 JsonNode now = api.get(q + view.getKey(), admin).json();
-                assertThat(now).as(view.getKey()).isEqualTo(view.getValue());
+                assertThat(withoutProjection(now)).as(view.getKey()).isEqualTo(withoutProjection(view.getValue()));
             }
             // The sequence went on past the restored events: a new answer is stored, not refused as a duplicate.
             created(api.json("POST", c + "/api/campaigns/" + LIVE + "/responses/bk-city/projects", admin,
@@ -119,6 +119,18 @@ class BackupRestoreTest {
                             "status", "DONE")));
             assertThat(count(stack.database())).isEqualTo(eventsInBackup + 1);
         }
+    }
+
+    /**
+     * A view without its {@code projection}: how far the projection had got against the store's head is a fact of
+     * the installation when it was read (the original went on taking writes after the backup), not of the view.
+     */
+    private static JsonNode withoutProjection(JsonNode view) {
+        JsonNode copy = view.deepCopy();
+        if (copy instanceof ObjectNode o) {
+            o.remove("projection");
+        }
+        return copy;
     }
 
     /** Every view on both clocks at the closing, after it and now, and the audit's pages, of both campaigns. */

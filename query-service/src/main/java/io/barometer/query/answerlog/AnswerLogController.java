@@ -15,6 +15,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.barometer.query.completeness.Completeness;
+import io.barometer.query.completeness.CompletenessCheck;
 import io.barometer.query.config.AxonConfig;
 import io.barometer.query.web.ApiException;
 import io.barometer.support.openapi.Refusals;
@@ -30,17 +32,19 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @RestController
 @Tag(name = "exports")
-@Refusals({400, 403, 404})
+@Refusals({400, 403, 404, 503})
 public class AnswerLogController {
 
     private static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
 
     private final AnswerLogRepository events;
+    private final CompletenessCheck completeness;
     private final ObjectMapper json = AxonConfig.eventObjectMapper();
     private final AnswerLogLines lines = new AnswerLogLines(json);
 
-    public AnswerLogController(AnswerLogRepository events) {
+    public AnswerLogController(AnswerLogRepository events, CompletenessCheck completeness) {
         this.events = events;
+        this.completeness = completeness;
     }
 
     @GetMapping("/api/history.ndjson")
@@ -48,7 +52,9 @@ public class AnswerLogController {
             Admins. Every stored event, or one campaign's with the collectivités that answered it, as NDJSON lines             of the import's format (DESIGN §7) in event order: each with its effective `at`, `by`, `byRole`,             `onBehalfOf`, `reason` and its original `recordedAt`. Importing it into an empty installation gives the             same figures on the effective clock. Streamed whatever the store's size.""")
     @ApiResponse(responseCode = "200", description = "The answer log.", content = @Content(
             mediaType = "application/x-ndjson", schema = @Schema(type = "string")))
-    public ResponseEntity<StreamingResponseBody> history(@RequestParam(required = false) String campaign) {
+    public ResponseEntity<StreamingResponseBody> history(@RequestParam(required = false) String campaign,
+                                                         @RequestParam(required = false) String minPosition) {
+        Completeness projection = completeness.awaiting(minPosition);
         if (campaign != null && !events.campaignExists(campaign)) {
             throw ApiException.notFound("campaign", "no campaign " + campaign);
         }
@@ -62,7 +68,8 @@ public class AnswerLogController {
             buffered.flush();
         };
         String filename = (campaign == null ? "barometer" : campaign) + "-history.ndjson";
-        return ResponseEntity.ok().contentType(NDJSON)
+        // In headers: every line of the file must stay an op that POST /api/import takes back.
+        return ResponseEntity.ok().headers(CompletenessCheck.headers(projection)).contentType(NDJSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
                 .body(body);
     }

@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.barometer.query.asof.Basis;
 import io.barometer.query.campaign.CampaignRepository;
+import io.barometer.query.completeness.Completeness;
+import io.barometer.query.completeness.CompletenessCheck;
 import io.barometer.query.security.CurrentUser;
 import io.barometer.query.web.ApiException;
 import io.barometer.support.openapi.Refusals;
@@ -31,18 +33,21 @@ public class AuditController {
 
     private final AuditRepository audit;
     private final CampaignRepository campaigns;
+    private final CompletenessCheck completeness;
 
-    public AuditController(AuditRepository audit, CampaignRepository campaigns) {
+    public AuditController(AuditRepository audit, CampaignRepository campaigns, CompletenessCheck completeness) {
         this.audit = audit;
         this.campaigns = campaigns;
+        this.completeness = completeness;
     }
 
     @GetMapping("/api/audit")
     @Operation(operationId = "searchAudit", summary = "Search the audit trail", description = """
             Admins. Every change, newest first, filtered by campaign, collectivité, user, project and time range \
             (on the `recorded` clock by default): when it was recorded and effective, who made it and in which \
-            role, on whose behalf and why, the field, its old and new values and its timeliness.""")
-    @Refusals({400, 403})
+            role, on whose behalf and why, the field, its old and new values and its timeliness. `projection` says \
+            whether the projection had caught up; `minPosition` waits until it holds a write's `X-Event-Position`.""")
+    @Refusals({400, 403, 503})
     public AuditPage audit(@RequestParam(required = false) String campaign,
                            @RequestParam(required = false) String collectivite,
                            @RequestParam(required = false) String user,
@@ -51,30 +56,35 @@ public class AuditController {
                            @RequestParam(required = false) String to,
                            @RequestParam(required = false) String clock,
                            @RequestParam(defaultValue = "0") String page,
-                           @RequestParam(defaultValue = "50") String size) {
-        return audit.page(new AuditQuery(slug("campaign", campaign), slug("collectivite", collectivite),
+                           @RequestParam(defaultValue = "50") String size,
+                           @RequestParam(required = false) String minPosition) {
+        AuditQuery query = new AuditQuery(slug("campaign", campaign), slug("collectivite", collectivite),
                 blankToNull(user), uuid(project), instant("from", from), instant("to", to), clockOf(clock), false,
-                number("page", page, 0, Integer.MAX_VALUE), number("size", size, 1, MAX_SIZE)));
+                number("page", page, 0, Integer.MAX_VALUE), number("size", size, 1, MAX_SIZE));
+        Completeness projection = completeness.awaiting(minPosition);
+        return audit.page(query).with(projection);
     }
 
     @GetMapping("/api/campaigns/{campaign}/responses/{collectivite}/history")
     @Operation(operationId = "getResponseHistory", summary = "A response's history", description = """
             The collectivité's respondents, admins. Every change of that response along its effective timeline: \
-            who, when, old value and new value.""")
-    @Refusals({400, 403, 404})
+            who, when, old value and new value. `projection` and `minPosition` as on the audit.""")
+    @Refusals({400, 403, 404, 503})
     public AuditPage history(@PathVariable String campaign, @PathVariable String collectivite,
                              @RequestParam(defaultValue = "0") String page,
-                             @RequestParam(defaultValue = "500") String size) {
+                             @RequestParam(defaultValue = "500") String size,
+                             @RequestParam(required = false) String minPosition) {
         if (!CurrentUser.get().mayRead(collectivite)) {
             throw ApiException.forbidden("A respondent reads only its own collectivité's history");
         }
+        Completeness projection = completeness.awaiting(minPosition);
         campaigns.find(campaign).orElseThrow(() -> ApiException.notFound("campaign", "no campaign " + campaign));
         AuditPage history = audit.page(new AuditQuery(campaign, collectivite, null, null, null, null, Basis.EFFECTIVE,
                 true, number("page", page, 0, Integer.MAX_VALUE), number("size", size, 1, MAX_SIZE)));
         if (history.total() == 0) {
             throw ApiException.notFound("collectivite", collectivite + " has no response in " + campaign);
         }
-        return history;
+        return history.with(projection);
     }
 
     private static Basis clockOf(String value) {

@@ -135,7 +135,7 @@ public class AuditRepository {
         jdbc.query(pageSql(q), p, rs -> {
             rows.add(row(rs));
         });
-        return new AuditPage(rows, q.page(), q.size(), total);
+        return new AuditPage(rows, q.page(), q.size(), total, null);
     }
 
     /** PostgreSQL's plan for a page of this query: how operators (and a test) check that indexes are used. */

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.barometer.events.ProgressStatus;
 import io.barometer.events.questionnaire.Questionnaire;
 import io.barometer.query.asof.AsOfState;
+import io.barometer.query.completeness.Completeness;
 import io.barometer.query.synthesis.Synthesis;
 import io.barometer.query.synthesis.SynthesisFigures;
 
@@ -43,7 +44,12 @@ public final class Comparison {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record View(Side base, Side target, boolean panel, Integer panelRespondents, List<String> excluded,
                        Map<String, DomainComparison> byDomain, Map<String, MotivationComparison> motivations,
-                       Map<String, List<String>> topDomains) {
+                       Map<String, List<String>> topDomains, Completeness projection) {
+
+        /** The same figures, stating how complete the projection they come from was. */
+        public View with(Completeness state) {
+            return new View(base, target, panel, panelRespondents, excluded, byDomain, motivations, topDomains, state);
+        }
     }
 
     private Comparison() {
@@ -81,7 +87,7 @@ public final class Comparison {
         Integer panelSize = panel ? target.respondents().size() : null;
         return new View(new Side(base.campaign().id(), base.asOf(), base.respondents().size(), bp.respondents(), bp.total()),
                 new Side(target.campaign().id(), target.asOf(), target.respondents().size(), tp.respondents(), tp.total()),
-                panel, panelSize, excluded, byDomain, motivations, top);
+                panel, panelSize, excluded, byDomain, motivations, top, null);
     }
 
     /** Keeps, on both sides, only the respondents present in both editions. */

@@ -14,6 +14,8 @@ import io.barometer.query.asof.Basis;
 import io.barometer.query.asof.ViewParameters;
 import io.barometer.query.campaign.Campaign;
 import io.barometer.query.campaign.CampaignRepository;
+import io.barometer.query.completeness.Completeness;
+import io.barometer.query.completeness.CompletenessCheck;
 import io.barometer.query.web.ApiException;
 import io.barometer.support.openapi.Refusals;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,18 +32,21 @@ public class ComparisonController {
 
     private final CampaignRepository campaigns;
     private final AsOfRepository asOf;
+    private final CompletenessCheck completeness;
 
-    public ComparisonController(CampaignRepository campaigns, AsOfRepository asOf) {
+    public ComparisonController(CampaignRepository campaigns, AsOfRepository asOf, CompletenessCheck completeness) {
         this.campaigns = campaigns;
         this.asOf = asOf;
+        this.completeness = completeness;
     }
 
     @GetMapping("/api/comparisons")
     @Operation(operationId = "compareCampaigns", summary = "Compare two editions", description = """
             Analysts, admins. Per domain count, share, share done and average progress in both editions and their \
             difference, motivation scores and ranks, top domains. Each side is cut at its own closing unless \
-            `baseAsOf`/`targetAsOf` say otherwise; `exclude` applies to both.""")
-    @Refusals({400, 403, 404})
+            `baseAsOf`/`targetAsOf` say otherwise; `exclude` applies to both. `projection` says whether the \
+            projection had caught up; `minPosition` waits until it holds a write's `X-Event-Position`.""")
+    @Refusals({400, 403, 404, 503})
     public Comparison.View compare(@RequestParam(required = false) String base,
                                    @RequestParam(required = false) String target,
                                    @RequestParam(required = false) String baseAsOf,
@@ -49,13 +54,15 @@ public class ComparisonController {
                                    @RequestParam(required = false) String basis,
                                    @RequestParam(required = false) String exclude,
                                    @RequestParam(required = false) String lateRespondents,
-                                   @RequestParam(required = false) String panel) {
-        Campaign b = campaign("base", base);
-        Campaign t = campaign("target", target);
+                                   @RequestParam(required = false) String panel,
+                                   @RequestParam(required = false) String minPosition) {
         Basis clock = ViewParameters.basis(basis);
         Set<String> excluded = ViewParameters.exclude(exclude);
         boolean excludeLate = ViewParameters.excludeLate(lateRespondents);
         boolean onPanel = flag("panel", panel);
+        Completeness projection = completeness.awaiting(minPosition);
+        Campaign b = campaign("base", base);
+        Campaign t = campaign("target", target);
         AsOfState.Selection selection = new AsOfState.Selection(excluded, excludeLate);
         AsOfState baseState = asOf.campaign(b, at("baseAsOf", baseAsOf).resolve(b), clock).select(selection);
         AsOfState targetState = asOf.campaign(t, at("targetAsOf", targetAsOf).resolve(t), clock).select(selection);
@@ -65,7 +72,7 @@ public class ComparisonController {
             targetState = both[1];
         }
         return Comparison.compare(baseState, Questionnaires.get(b.questionnaireId()), targetState,
-                Questionnaires.get(t.questionnaireId()), onPanel, List.copyOf(excluded));
+                Questionnaires.get(t.questionnaireId()), onPanel, List.copyOf(excluded)).with(projection);
     }
 
     /** Each side defaults to its own campaign's closing, as the report compared editions. */

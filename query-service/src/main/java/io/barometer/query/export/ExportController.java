@@ -32,6 +32,8 @@ import io.barometer.query.asof.Timeliness;
 import io.barometer.query.asof.ViewParameters;
 import io.barometer.query.campaign.Campaign;
 import io.barometer.query.campaign.CampaignRepository;
+import io.barometer.query.completeness.Completeness;
+import io.barometer.query.completeness.CompletenessCheck;
 import io.barometer.query.web.ApiException;
 import io.barometer.support.openapi.Refusals;
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,7 +51,7 @@ import io.swagger.v3.oas.annotations.headers.Header;
  */
 @RestController
 @Tag(name = "exports")
-@Refusals({400, 403, 404})
+@Refusals({400, 403, 404, 503})
 public class ExportController {
 
     static final List<String> PROJECT_COLUMNS = List.of("campaign", "collectivite", "collectivite_name", "kind",
@@ -62,14 +64,17 @@ public class ExportController {
 
     private final CampaignRepository campaigns;
     private final AsOfRepository asOf;
+    private final CompletenessCheck completeness;
 
-    public ExportController(CampaignRepository campaigns, AsOfRepository asOf) {
+    public ExportController(CampaignRepository campaigns, AsOfRepository asOf, CompletenessCheck completeness) {
         this.campaigns = campaigns;
         this.asOf = asOf;
+        this.completeness = completeness;
     }
 
-    /** The view a file is cut from: campaign, instant, basis and the respondents kept. */
-    record Cut(Campaign campaign, Instant asOf, Basis basis, AsOfState.Selection selection, char delimiter) {
+    /** The view a file is cut from: campaign, instant, basis, the respondents kept, and how complete it is. */
+    record Cut(Campaign campaign, Instant asOf, Basis basis, AsOfState.Selection selection, char delimiter,
+               Completeness projection) {
     }
 
     @GetMapping("/api/campaigns/{campaign}/exports/projects.csv")
@@ -84,8 +89,9 @@ public class ExportController {
                                                           @RequestParam(required = false) String basis,
                                                           @RequestParam(required = false) String exclude,
                                                           @RequestParam(required = false) String lateRespondents,
-                                                          @RequestParam(required = false) String delimiter) {
-        Cut cut = cut(campaign, asOf, basis, exclude, lateRespondents, delimiter);
+                                                          @RequestParam(required = false) String delimiter,
+                                                          @RequestParam(required = false) String minPosition) {
+        Cut cut = cut(campaign, asOf, basis, exclude, lateRespondents, delimiter, minPosition);
         Labels labels = new Labels(Questionnaires.get(cut.campaign().questionnaireId()));
         Map<String, AsOfState.Respondent> kept = new HashMap<>();
         for (AsOfState.Respondent r : this.asOf.respondents(cut.campaign(), cut.asOf(), cut.basis())
@@ -124,8 +130,9 @@ public class ExportController {
                                                              @RequestParam(required = false) String basis,
                                                              @RequestParam(required = false) String exclude,
                                                              @RequestParam(required = false) String lateRespondents,
-                                                             @RequestParam(required = false) String delimiter) {
-        Cut cut = cut(campaign, asOf, basis, exclude, lateRespondents, delimiter);
+                                                             @RequestParam(required = false) String delimiter,
+                                                             @RequestParam(required = false) String minPosition) {
+        Cut cut = cut(campaign, asOf, basis, exclude, lateRespondents, delimiter, minPosition);
         Questionnaire q = Questionnaires.get(cut.campaign().questionnaireId());
         Labels labels = new Labels(q);
         AsOfState state = this.asOf.campaign(cut.campaign(), cut.asOf(), cut.basis()).select(cut.selection());
@@ -185,13 +192,16 @@ public class ExportController {
             }
             writer.flush();
         };
+        // In headers, not in the file: a comment line would be read as data by SPSS, Excel and most CSV parsers.
         return ResponseEntity.ok()
+                .headers(CompletenessCheck.headers(cut.projection()))
                 .contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
                 .body(stream);
     }
 
-    private Cut cut(String campaign, String asOfParam, String basisParam, String exclude, String late, String delimiter) {
+    private Cut cut(String campaign, String asOfParam, String basisParam, String exclude, String late, String delimiter,
+                    String minPosition) {
         ViewParameters.AsOf cutoff = ViewParameters.asOf(asOfParam);
         Basis basis = ViewParameters.basis(basisParam);
         Set<String> excluded = ViewParameters.exclude(exclude);
@@ -202,8 +212,9 @@ public class ExportController {
             case "tab" -> '\t';
             default -> throw ApiException.invalid("delimiter", "must be comma, semicolon or tab");
         };
+        Completeness projection = completeness.awaiting(minPosition);
         Campaign c = campaigns.find(campaign).orElseThrow(() -> ApiException.notFound("campaign", "no campaign " + campaign));
-        return new Cut(c, cutoff.resolve(c), basis, new AsOfState.Selection(excluded, excludeLate), sep);
+        return new Cut(c, cutoff.resolve(c), basis, new AsOfState.Selection(excluded, excludeLate), sep, projection);
     }
 
     /** For a row written from a callback that may not throw {@link IOException}. */

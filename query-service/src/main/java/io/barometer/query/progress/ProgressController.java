@@ -23,6 +23,8 @@ import io.barometer.query.asof.Basis;
 import io.barometer.query.asof.ViewParameters;
 import io.barometer.query.campaign.Campaign;
 import io.barometer.query.campaign.CampaignRepository;
+import io.barometer.query.completeness.Completeness;
+import io.barometer.query.completeness.CompletenessCheck;
 import io.barometer.query.web.ApiException;
 import io.barometer.support.openapi.Refusals;
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,29 +51,34 @@ public class ProgressController {
     }
 
     public record ProgressView(String campaign, Instant asOf, String basis, Instant closesAt, int collectivites,
-                               int started, int submitted, int late, List<Row> items) {
+                               int started, int submitted, int late, List<Row> items, Completeness projection) {
     }
 
     private final CampaignRepository campaigns;
     private final AsOfRepository asOf;
     private final NamedParameterJdbcTemplate jdbc;
+    private final CompletenessCheck completeness;
 
-    public ProgressController(CampaignRepository campaigns, AsOfRepository asOf, NamedParameterJdbcTemplate jdbc) {
+    public ProgressController(CampaignRepository campaigns, AsOfRepository asOf, NamedParameterJdbcTemplate jdbc,
+                              CompletenessCheck completeness) {
         this.campaigns = campaigns;
         this.asOf = asOf;
         this.jdbc = jdbc;
+        this.completeness = completeness;
     }
 
     @GetMapping("/api/campaigns/{campaign}/progress")
     @Operation(operationId = "getProgress", summary = "Who has answered how much", description = """
             Admins. Every registered collectivité as of the cut-off: started or not, late or not, which sections \
-            are filled, its projects, submitted or not, and its last change (when, by whom).""")
-    @Refusals({400, 403, 404})
+            are filled, its projects, submitted or not, and its last change (when, by whom). `projection` says \
+            whether the projection had caught up; `minPosition` waits until it holds a write's `X-Event-Position`.""")
+    @Refusals({400, 403, 404, 503})
     public ProgressView progress(@PathVariable String campaign,
                                  @RequestParam(required = false) String asOf,
                                  @RequestParam(required = false) String basis,
                                  @RequestParam(defaultValue = "lastChange") String sort,
-                                 @RequestParam(defaultValue = "desc") String order) {
+                                 @RequestParam(defaultValue = "desc") String order,
+                                 @RequestParam(required = false) String minPosition) {
         ViewParameters.AsOf cutoff = ViewParameters.asOf(asOf);
         Basis clock = ViewParameters.basis(basis);
         Comparator<Row> comparator = switch (sort) {
@@ -86,6 +93,7 @@ public class ProgressController {
         } else if (!order.equals("asc")) {
             throw ApiException.invalid("order", "must be asc or desc");
         }
+        Completeness projection = completeness.awaiting(minPosition);
         Campaign c = campaigns.find(campaign).orElseThrow(() -> ApiException.notFound("campaign", "no campaign " + campaign));
         Instant instant = cutoff.resolve(c);
         AsOfState state = this.asOf.campaign(c, instant, clock);
@@ -110,7 +118,7 @@ public class ProgressController {
         rows.sort(comparator.thenComparing(Row::collectivite));
         return new ProgressView(c.id(), instant, clock.name().toLowerCase(), c.closesAt(), rows.size(),
                 state.respondents().size(), (int) state.respondents().stream().filter(AsOfState.Respondent::submitted).count(),
-                (int) state.respondents().stream().filter(AsOfState.Respondent::late).count(), rows);
+                (int) state.respondents().stream().filter(AsOfState.Respondent::late).count(), rows, projection);
     }
 
     /** Collectivités registered as of the instant, with their name then. */

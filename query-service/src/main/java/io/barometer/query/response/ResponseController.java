@@ -1,12 +1,8 @@
 package io.barometer.query.response;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -22,6 +18,8 @@ import io.barometer.query.asof.Basis;
 import io.barometer.query.asof.ViewParameters;
 import io.barometer.query.campaign.Campaign;
 import io.barometer.query.campaign.CampaignRepository;
+import io.barometer.query.completeness.Completeness;
+import io.barometer.query.completeness.CompletenessCheck;
 import io.barometer.query.security.CurrentUser;
 import io.barometer.query.web.ApiException;
 import io.barometer.query.web.ProblemHandler;
@@ -50,29 +48,29 @@ public class ResponseController {
         }
     }
 
-    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
-
     private final CampaignRepository campaigns;
     private final AsOfRepository asOf;
-    private final Duration maxWait;
+    private final CompletenessCheck completeness;
 
-    public ResponseController(CampaignRepository campaigns, AsOfRepository asOf,
-                              @Value("${barometer.views.min-version-wait}") Duration maxWait) {
+    public ResponseController(CampaignRepository campaigns, AsOfRepository asOf, CompletenessCheck completeness) {
         this.campaigns = campaigns;
         this.asOf = asOf;
-        this.maxWait = maxWait;
+        this.completeness = completeness;
     }
 
     @GetMapping("/api/campaigns/{campaign}/responses/{collectivite}")
     @Operation(operationId = "getResponse", summary = "A questionnaire as of a cut-off", description = """
             The collectivité's respondents, analysts, admins. The response as it stood at the cut-off: profile, \
             projects with their governance, motivations, actor statements, each with its timeliness label. \
-            `minVersion` (a write's `ETag`) waits until the view holds that write.""")
+            `minVersion` (a write's `ETag`) waits until the view holds that write; `minPosition` (a write's or an \
+            import's `X-Event-Position`) until the projection holds every event up to it. `projection` says whether \
+            the projection had caught up with the store when the view was computed.""")
     @Refusals({400, 403, 404, 503})
     public ResponseView response(@PathVariable String campaign, @PathVariable String collectivite,
                                  @RequestParam(name = "asOf", required = false) String asOfParam,
                                  @RequestParam(name = "basis", required = false) String basisParam,
-                                 @RequestParam(name = "minVersion", required = false) String minVersionParam) {
+                                 @RequestParam(name = "minVersion", required = false) String minVersionParam,
+                                 @RequestParam(name = "minPosition", required = false) String minPosition) {
         if (!CurrentUser.get().mayRead(collectivite)) {
             throw ApiException.forbidden("A respondent may only read its own collectivité's response");
         }
@@ -82,11 +80,12 @@ public class ResponseController {
         if (minVersion > 0) {
             awaitVersion(campaign, collectivite, minVersion);
         }
+        Completeness projection = completeness.awaiting(minPosition);
         Campaign c = campaigns.find(campaign)
                 .orElseThrow(() -> ApiException.notFound("campaign", "no campaign " + campaign));
         Instant instant = cutoff.resolve(c);
         return asOf.response(c, collectivite, instant, basis)
-                .map(r -> ResponseView.of(c.id(), instant, basis, c.closesAt(), r))
+                .map(r -> ResponseView.of(c.id(), instant, basis, c.closesAt(), r, projection))
                 .orElseThrow(() -> ApiException.notFound("collectivite",
                         collectivite + " had not started " + campaign + " as of " + instant + " (" + basis.key() + ")"));
     }
@@ -106,16 +105,10 @@ public class ResponseController {
         }
     }
 
-    /** Polls the projection (not the event store) until it holds the version, within the configured wait. */
     private void awaitVersion(String campaign, String collectivite, long wanted) {
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        long projected = asOf.projectedVersion(campaign, collectivite);
-        while (projected < wanted) {
-            if (System.nanoTime() - deadline >= 0) {
-                throw new ProjectionBehind(projected, wanted);
-            }
-            LockSupport.parkNanos(POLL_NANOS);
-            projected = asOf.projectedVersion(campaign, collectivite);
+        long projected = completeness.poll(() -> asOf.projectedVersion(campaign, collectivite), wanted);
+        if (projected < wanted) {
+            throw new ProjectionBehind(projected, wanted);
         }
     }
 

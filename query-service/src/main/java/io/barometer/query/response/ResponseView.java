@@ -10,6 +10,7 @@ import io.barometer.events.Motivation;
 import io.barometer.query.asof.AsOfState;
 import io.barometer.query.asof.Basis;
 import io.barometer.query.asof.Timeliness;
+import io.barometer.query.completeness.Completeness;
 
 /**
  * One collectivité's questionnaire as of a cut-off (DESIGN §8 response view). {@code timeliness} of the
@@ -19,7 +20,8 @@ import io.barometer.query.asof.Timeliness;
 public record ResponseView(String campaign, String collectivite, Instant asOf, String basis, long version,
                            Instant started, boolean submitted, Instant submittedAt, String timeliness,
                            Instant closesAt, CollectiviteProfile collectiviteProfile, Profile profile,
-                           List<Project> projects, Motivations motivations, Map<String, String> actors) {
+                           List<Project> projects, Motivations motivations, Map<String, String> actors,
+                           Completeness projection) {
 
     /** The collectivité as registered or corrected as of the cut-off; null fields are unknown. */
     public record CollectiviteProfile(String name, String kind, String region, Integer population) {
@@ -43,7 +45,8 @@ public record ResponseView(String campaign, String collectivite, Instant asOf, S
     public record Motivations(List<String> ranking, Map<String, List<String>> definitions) {
     }
 
-    static ResponseView of(String campaign, Instant asOf, Basis basis, Instant closesAt, AsOfState.Respondent r) {
+    static ResponseView of(String campaign, Instant asOf, Basis basis, Instant closesAt, AsOfState.Respondent r,
+                           Completeness projection) {
         Timeliness overall = r.late() ? Timeliness.LATE_SUBMISSION
                 : r.changesAfterClosing() > 0 ? Timeliness.POST_DEADLINE_EDIT : Timeliness.ON_TIME;
         List<Project> projects = r.projects().stream().map(p -> new Project(p.projectId(), p.domain(),
@@ -63,7 +66,7 @@ public record ResponseView(String campaign, String collectivite, Instant asOf, S
                         r.place().region(), r.place().population()),
                 r.profile() == null ? null : new Profile(r.profile().role().name(), r.profile().worksInDigital(),
                         r.profile().organisation()),
-                projects, motivations, actors);
+                projects, motivations, actors, projection);
     }
 
     private static String name(Enum<?> value) {

@@ -16,6 +16,8 @@ import io.barometer.query.asof.Basis;
 import io.barometer.query.asof.ViewParameters;
 import io.barometer.query.campaign.Campaign;
 import io.barometer.query.campaign.CampaignRepository;
+import io.barometer.query.completeness.Completeness;
+import io.barometer.query.completeness.CompletenessCheck;
 import io.barometer.query.web.ApiException;
 import io.barometer.support.openapi.Refusals;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,10 +30,12 @@ public class SynthesisController {
 
     private final CampaignRepository campaigns;
     private final AsOfRepository asOf;
+    private final CompletenessCheck completeness;
 
-    public SynthesisController(CampaignRepository campaigns, AsOfRepository asOf) {
+    public SynthesisController(CampaignRepository campaigns, AsOfRepository asOf, CompletenessCheck completeness) {
         this.campaigns = campaigns;
         this.asOf = asOf;
+        this.completeness = completeness;
     }
 
     @GetMapping("/api/campaigns/{campaign}/synthesis")
@@ -39,22 +43,26 @@ public class SynthesisController {
             Analysts, admins. Profile, projects per domain and status, governance, motivations and actors as of \
             `asOf` on `basis`, without the collectivités in `exclude` (and the late respondents, with \
             `lateRespondents=exclude`). It names what it rests on (`eventsThrough`, `fingerprint`) so that a \
-            published figure can be regenerated exactly.""")
-    @Refusals({400, 403, 404})
+            published figure can be regenerated exactly, and says in `projection` whether the projection had caught up: \
+            until it has, the fingerprint is `provisional:…`. `minPosition` (a write's `X-Event-Position`) waits \
+            until the projection holds that write.""")
+    @Refusals({400, 403, 404, 503})
     public SynthesisView synthesis(@PathVariable String campaign,
                                    @RequestParam(name = "asOf", required = false) String asOfParam,
                                    @RequestParam(name = "basis", required = false) String basisParam,
                                    @RequestParam(name = "exclude", required = false) String excludeParam,
-                                   @RequestParam(name = "lateRespondents", required = false) String lateParam) {
+                                   @RequestParam(name = "lateRespondents", required = false) String lateParam,
+                                   @RequestParam(name = "minPosition", required = false) String minPosition) {
         ViewParameters.AsOf cutoff = ViewParameters.asOf(asOfParam);
         Basis basis = ViewParameters.basis(basisParam);
         Set<String> excluded = ViewParameters.exclude(excludeParam);
         boolean excludeLate = ViewParameters.excludeLate(lateParam);
+        Completeness projection = completeness.awaiting(minPosition);
         Campaign c = campaigns.find(campaign)
                 .orElseThrow(() -> ApiException.notFound("campaign", "no campaign " + campaign));
         Instant instant = cutoff.resolve(c);
         AsOfState state = asOf.campaign(c, instant, basis).select(new AsOfState.Selection(excluded, excludeLate));
         SynthesisFigures figures = Synthesis.compute(state, Questionnaires.get(c.questionnaireId()));
-        return SynthesisView.of(state, List.copyOf(excluded), excludeLate, figures);
+        return SynthesisView.of(state, List.copyOf(excluded), excludeLate, figures, projection);
     }
 }

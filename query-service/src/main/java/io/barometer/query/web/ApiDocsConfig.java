@@ -32,7 +32,11 @@ public class ApiDocsConfig {
 
                 Every view takes the cut-off `asOf` (an ISO-8601 instant with an offset, or `closing` for the \
                 campaign's official closing; default: now) and `basis` (`effective`, when answers were given, the \
-                default; or `recorded`, when the system stored them). The same parameters always give the same figures.
+                default; or `recorded`, when the system stored them). The same parameters always give the same figures \
+                once the view is complete: every view says in `projection` (the CSV and NDJSON files in the headers \
+                `X-Projection-Position`, `X-Store-Head`, `X-View-Complete`) how far the projection had got against \
+                the store's head, and a synthesis computed before it caught up has a `provisional:` fingerprint. \
+                `minPosition`, the `X-Event-Position` of a write or an import, waits until the view holds it.
 
                 Send `Authorization: Bearer <token>` with a token from command-service's `POST /api/auth/token`; in \
                 the docs UI, press *Authorize* and paste it. Roles: `RESPONDENT` (its own collectivité's response \
@@ -71,6 +75,9 @@ public class ApiDocsConfig {
                         + "closing, whatever the cut-off.", choice("include", "exclude"), "exclude")),
                 Map.entry("minVersion", parameter("The `ETag` of a write: wait (briefly) until the view holds that "
                         + "version, or 503.", new StringSchema(), "\"13\"")),
+                Map.entry("minPosition", parameter("The `X-Event-Position` of a write or an import: wait (up to a "
+                        + "few seconds) until the projection holds every event through it, or 503 saying how far "
+                        + "behind it is.", new IntegerSchema().minimum(java.math.BigDecimal.ONE), 2834)),
                 Map.entry("base", parameter("The earlier edition.", new StringSchema(), "bvn-2013")),
                 Map.entry("target", parameter("The later edition.", new StringSchema(), "bvn-2014")),
                 Map.entry("baseAsOf", parameter("The base's cut-off; default: its own closing.", new StringSchema(),

@@ -65,8 +65,9 @@ public final class ApiDocs {
             422, new Refusal("UnprocessableEntity", "Well-formed, but breaks a rule of the survey (an unknown domain or "
                     + "catalogue item, a score outside its range, a ranking that is not a permutation…). `errors` names "
                     + "the field; nothing changed."),
-            503, new Refusal("ServiceUnavailable", "The view has not caught up with the version asked for yet; retry "
-                    + "after the seconds in `Retry-After`."));
+            503, new Refusal("ServiceUnavailable", "The view has not caught up with the version (`minVersion`) or the "
+                    + "position (`minPosition`) asked for yet: `projectedVersion` or `projectedPosition` and `behind` "
+                    + "say how far it is; retry after the seconds in `Retry-After`."));
 
     private ApiDocs() {
     }
@@ -91,7 +92,7 @@ public final class ApiDocs {
     private static Schema<?> problemSchema() {
         return new ObjectSchema()
                 .description("RFC 9457 problem details. Some routes add members: the import's `line`, `applied` and "
-                        + "`unchanged`; the response view's `projectedVersion`.")
+                        + "`unchanged`; the response view's `projectedVersion`; a view's `projectedPosition` and `behind` (a `minPosition` not reached).")
                 .addProperty("type", new StringSchema().format("uri-reference").example("about:blank"))
                 .addProperty("title", new StringSchema().description("The status's reason phrase.")
                         .example("Unprocessable Entity"))
