@@ -35,8 +35,8 @@ class SynthesisPageTest {
     @Test
     void anAnalystReadsThe2014BarometerAsOfItsClosingWithTheApisFigures() throws Exception {
         String view = "?asOf=closing&exclude=nice-metropole";
-        // The import's events are projected before the page is compared with the API.
-        await().atMost(Duration.ofSeconds(60)).until(() -> web.synthesis("bvn-2014", view).at("/projects/total").asInt() > 800);
+        // The import's events are projected before the page is compared with the API: the view says it is complete.
+        await().atMost(Duration.ofSeconds(60)).until(() -> web.synthesis("bvn-2014", view).at("/projection/complete").asBoolean());
         JsonNode api = web.synthesis("bvn-2014", view);
         List<String> problems = new ArrayList<>();
         try (Browser b = new Browser(web.web(), true)) {
@@ -50,6 +50,18 @@ class SynthesisPageTest {
             assertThat(b.driver.findElement(By.id("view-events-through")).getText())
                     .isEqualTo(api.get("eventsThrough").asText());
             assertThat(b.path()).contains("asOf=closing").contains("exclude=nice-metropole");
+
+            // A complete view: no provisional banner, and the text that cites it, as one would paste it.
+            assertThat(b.driver.findElements(By.id("view-incomplete"))).isEmpty();
+            assertThat(b.driver.findElement(By.id("cite-title")).getText()).isEqualTo("Citer cette vue");
+            String citation = b.field("Texte de la citation").getAttribute("value");
+            assertThat(citation.lines().toList()).containsExactly(
+                    web.web() + "/campaigns/bvn-2014/synthesis?asOf=" + api.get("asOf").asText().replace(":", "%3A")
+                            + "&basis=effective&exclude=nice-metropole",
+                    "asOf: " + api.get("asOf").asText(), "basis: effective",
+                    "eventsThrough: " + api.get("eventsThrough").asText(),
+                    "fingerprint: " + api.get("fingerprint").asText());
+            assertThat(api.get("fingerprint").asText()).startsWith("sha256:");
 
             // Projects by domain and status: each domain's row holds the API's counts and its unrounded share.
             List<WebElement> rows = b.driver.findElements(By.cssSelector("table[data-figure=projects-status] tbody tr"));

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 /** Who has started, filled and submitted a campaign's questionnaire, as query-service's progress view gives it. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CampaignProgress(String campaign, Instant asOf, Instant closesAt, int collectivites, int started,
-                               int submitted, int late, List<Row> items) {
+                               int submitted, int late, List<Row> items, Projection projection) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Row(String collectivite, String name, boolean started, Instant startedAt, boolean late,

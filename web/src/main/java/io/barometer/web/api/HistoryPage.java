@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** A response's changes, oldest first, as query-service's history gives them. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record HistoryPage(List<Change> items, int page, int size, long total) {
+public record HistoryPage(List<Change> items, int page, int size, long total, Projection projection) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Change(Instant recordedAt, Instant effectiveAt, String userId, String userRole, String onBehalfOf,

@@ -6,12 +6,15 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** One collectivité's questionnaire as query-service gives it (DESIGN §8 response view). */
+/**
+ * One collectivité's questionnaire as query-service gives it (DESIGN §8 response view), with how complete the
+ * projection it was read from was.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ResponseState(String campaign, String collectivite, long version, Instant started, boolean submitted,
                             Instant submittedAt, String timeliness, Instant closesAt, Place collectiviteProfile,
                             Profile profile, List<Project> projects, Motivations motivations,
-                            Map<String, String> actors) {
+                            Map<String, String> actors, Projection projection) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Place(String name, String kind, String region, Integer population) {

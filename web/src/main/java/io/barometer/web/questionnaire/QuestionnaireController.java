@@ -162,7 +162,7 @@ public class QuestionnaireController {
         }
         QuestionnaireView q = view(campaign, collectivite, session, 0, Map.of(), -1);
         HistoryPage history = q.started() ? services.history(me.caller(), campaign, collectivite)
-                : new HistoryPage(List.of(), 0, 0, 0);
+                : new HistoryPage(List.of(), 0, 0, 0, null);
         model.addAttribute("page", pages.of(request, "history.title", q.collectiviteName()));
         model.addAttribute("q", q);
         model.addAttribute("history", history);

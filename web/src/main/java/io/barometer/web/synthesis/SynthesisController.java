@@ -14,11 +14,13 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.barometer.web.api.ApiProblem;
 import io.barometer.web.api.Campaign;
+import io.barometer.web.api.Projection;
 import io.barometer.web.api.Services;
 import io.barometer.web.page.Forbidden;
 import io.barometer.web.page.Pages;
@@ -93,6 +95,12 @@ public class SynthesisController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("synthesis", synthesis);
+        Projection projection = Projection.of(synthesis);
+        model.addAttribute("projection", projection);
+        // Only a complete view may be cited: an incomplete one's figures and fingerprint may still change.
+        model.addAttribute("citation", synthesis != null && projection != null && projection.complete()
+                ? citation(ServletUriComponentsBuilder.fromContextPath(request).toUriString(), campaign, form, synthesis)
+                : null);
         model.addAttribute("figures", synthesis == null ? List.of() : Figures.of(synthesis, c.definition(), t));
         // Whom the view may leave out: every respondent as of the same cut-off, none left out.
         model.addAttribute("respondents", errors.isEmpty()
@@ -109,6 +117,23 @@ public class SynthesisController {
         SignedIn me = reader();
         services.export(me.caller(), campaign, file,
                 apiParameters(new ViewForm(asOf, basis, exclude, "exclude".equals(lateRespondents))), response);
+    }
+
+    /**
+     * The text that cites a view: the address that shows it again, cut at the instant it was computed for (a moved
+     * deadline would shift "closing"), then what its figures rest on, in the API's words.
+     */
+    static String citation(String base, String campaign, ViewForm form, JsonNode synthesis) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("asOf", synthesis.path("asOf").asText());
+        p.put("basis", synthesis.path("basis").asText());
+        p.put("exclude", form.exclude().replace(" ", ""));
+        p.put("lateRespondents", form.excludeLate() ? "exclude" : null);
+        return String.join("\n", base + "/campaigns/" + campaign + "/synthesis" + Services.query(p),
+                "asOf: " + synthesis.path("asOf").asText(),
+                "basis: " + synthesis.path("basis").asText(),
+                "eventsThrough: " + synthesis.path("eventsThrough").asText(),
+                "fingerprint: " + synthesis.path("fingerprint").asText());
     }
 
     /** The API's parameters: a date typed as people write it becomes an instant of the survey's zone. */

@@ -40,7 +40,7 @@ class MotivationsSectionTest {
 
     private static ResponseState state(ResponseState.Motivations motivations) {
         return new ResponseState("bvn-2014", "vannes", 3, null, false, null, null, null, null, null, List.of(),
-                motivations, null);
+                motivations, null, null);
     }
 
     @Test

@@ -28,7 +28,7 @@ class ProgressTest {
     private static ResponseState state(ResponseState.Profile profile, List<Project> projects,
                                        ResponseState.Motivations motivations, Map<String, String> actors) {
         return new ResponseState("bvn-2014", "vannes", 9, null, false, null, null, null, null, profile, projects,
-                motivations, actors);
+                motivations, actors, null);
     }
 
     private static Project project(String id, Governance governance) {

@@ -30,7 +30,7 @@ class ProjectsSectionTest {
                     new Project("p-video", "security", VIDEO, null, "DONE", null, null, null),
                     new Project("p-cams", "security", null, "Caméras piétons", "STUDY", null, null, null),
                     new Project("p-wifi", "education", "classroom_wifi", null, "DONE", null, null, null)),
-            null, null);
+            null, null, null);
 
     private final RecordingServices services = new RecordingServices();
     private final ProjectsSection section = new ProjectsSection(services.target(), SECURITY,

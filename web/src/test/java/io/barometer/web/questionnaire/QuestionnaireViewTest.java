@@ -27,7 +27,7 @@ class QuestionnaireViewTest {
 
     private static ResponseState state(boolean submitted) {
         return new ResponseState("bvn-2014", "vannes", 4, null, submitted, null, null, CLOSES,
-                new ResponseState.Place("Vannes", "COMMUNE", "Bretagne", 53_000), null, List.of(), null, null);
+                new ResponseState.Place("Vannes", "COMMUNE", "Bretagne", 53_000), null, List.of(), null, null, null);
     }
 
     private static QuestionnaireView view(ResponseState state, boolean writable, Map<String, SectionState> sections,
@@ -121,7 +121,8 @@ class QuestionnaireViewTest {
     @Test
     void aSectionJustSavedShowsWhatWasTypedAndTheOthersWhatIsStored() {
         ResponseState stored = new ResponseState("bvn-2014", "vannes", 4, null, false, null, null, null, null,
-                new ResponseState.Profile("ELECTED", false, null), List.of(), null, Map.of("priority_to_citizen_interests", "AGREE"));
+                new ResponseState.Profile("ELECTED", false, null), List.of(), null, Map.of("priority_to_citizen_interests", "AGREE"),
+                null);
         SectionState typed = new SectionState(Map.of("role", "ADMIN_STAFF"), Map.of("role", "ELECTED"),
                 Map.of("profile", LocalTime.of(14, 2)), Map.of(), Map.of(), Map.of());
         List<Section> sections = QuestionnaireView.sections(new RecordingServices().target(),

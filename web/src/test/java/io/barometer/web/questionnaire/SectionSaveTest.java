@@ -56,7 +56,7 @@ class SectionSaveTest {
     /** The response as query-service would give it after a colleague's write; this section's values ride on actors. */
     private static ResponseState stored(long version, String... pairs) {
         return new ResponseState("bvn-2014", "vannes", version, null, false, null, null, null, null, null, List.of(),
-                null, typed(pairs));
+                null, typed(pairs), null);
     }
 
     private static ApiProblem stale() {
