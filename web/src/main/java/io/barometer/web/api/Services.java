@@ -76,6 +76,16 @@ public class Services {
         call(command, HttpMethod.POST, "/api/users", caller, null, body, JsonNode.class);
     }
 
+    /** A page of the accounts (admins only), filtered by role and collectivité when given. */
+    public AccountsPage accounts(Caller caller, String role, String collectivite, int page, int size) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("role", role);
+        p.put("collectivite", collectivite);
+        p.put("page", Integer.toString(page));
+        p.put("size", Integer.toString(size));
+        return call(command, HttpMethod.GET, "/api/users" + query(p), caller, null, null, AccountsPage.class);
+    }
+
     // --- reads ---------------------------------------------------------------------------------------------
 
     public List<Campaign> campaigns(Caller caller) {
