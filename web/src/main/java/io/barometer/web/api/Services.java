@@ -367,8 +367,10 @@ public class Services {
     private ApiProblem problemWithLine(int status, InputStream in) throws IOException {
         byte[] body = in.readAllBytes();
         ApiProblem p = problem(status, new java.io.ByteArrayInputStream(body));
-        JsonNode line = json.readTree(body).path("line");
-        return line.isMissingNode() ? p : new ImportRefused(p, line.asLong());
+        JsonNode answer = json.readTree(body);
+        JsonNode line = answer.path("line");
+        return line.isMissingNode() ? p
+                : new ImportRefused(p, line.asLong(), answer.path("applied").asLong(), answer.path("unchanged").asLong());
     }
 
     private ApiProblem problem(int status, InputStream in) throws IOException {
