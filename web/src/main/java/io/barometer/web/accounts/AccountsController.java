@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.barometer.web.api.AccountsPage;
 import io.barometer.web.api.ApiProblem;
 import io.barometer.web.api.Services;
-import io.barometer.web.page.Forbidden;
 import io.barometer.web.page.Pages;
 import io.barometer.web.security.SignedIn;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,6 +25,8 @@ import jakarta.servlet.http.HttpSession;
  */
 @Controller
 public class AccountsController {
+
+    private static final String ADMINS_ONLY = "accounts are listed and created by admins";
 
     /** What the form shows: the values typed (never the password) and each refused field's message. */
     public record AccountForm(String username, String role, String collectivite, String displayName,
@@ -71,7 +72,7 @@ public class AccountsController {
     public String form(@RequestParam(defaultValue = "") String role, @RequestParam(defaultValue = "") String collectivite,
                        @RequestParam(defaultValue = "0") String page, HttpServletRequest request, HttpSession session,
                        Model model) {
-        SignedIn me = admin();
+        SignedIn me = SignedIn.requireAdmin(ADMINS_ONLY);
         model.addAttribute("page", pages.of(request, "accounts.title"));
         model.addAttribute("form", AccountForm.empty());
         model.addAttribute("created", session.getAttribute("accountCreated"));
@@ -93,7 +94,7 @@ public class AccountsController {
                          @RequestParam(defaultValue = "") String role, @RequestParam(defaultValue = "") String collectivite,
                          @RequestParam(defaultValue = "") String displayName, HttpServletRequest request,
                          HttpSession session, Model model) {
-        SignedIn me = admin();
+        SignedIn me = SignedIn.requireAdmin(ADMINS_ONLY);
         String coll = role.equals(SignedIn.RESPONDENT) ? collectivite.strip() : "";
         try {
             services.createAccount(me.caller(), username.strip(), password, role, coll.isEmpty() ? null : coll,
@@ -121,13 +122,5 @@ public class AccountsController {
     /** The API's field names as the form's. */
     private static String fieldOf(String apiField) {
         return apiField.equals("collectiviteId") ? "collectivite" : apiField;
-    }
-
-    private static SignedIn admin() {
-        SignedIn me = SignedIn.current();
-        if (me == null || !me.admin()) {
-            throw new Forbidden("only admins create accounts");
-        }
-        return me;
     }
 }

@@ -13,7 +13,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.barometer.web.api.Services;
-import io.barometer.web.page.Forbidden;
 import io.barometer.web.page.Pages;
 import io.barometer.web.security.SignedIn;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +23,8 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 @Controller
 public class AdminToolsController {
+
+    private static final String ADMINS_ONLY = "imports and replays are for admins";
 
     private final Services services;
     private final Pages pages;
@@ -37,7 +38,7 @@ public class AdminToolsController {
 
     @GetMapping("/admin/import")
     public String importForm(HttpServletRequest request, Model model) {
-        admin();
+        SignedIn.requireAdmin(ADMINS_ONLY);
         return importPage(request, model, null, null);
     }
 
@@ -45,7 +46,7 @@ public class AdminToolsController {
     @PostMapping("/admin/import")
     public String importLog(@RequestParam(name = "log", required = false) MultipartFile log, HttpServletRequest request,
                             Model model) throws IOException {
-        SignedIn me = admin();
+        SignedIn me = SignedIn.requireAdmin(ADMINS_ONLY);
         if (log == null || log.isEmpty()) {
             return importPage(request, model, null, "import.noFile");
         }
@@ -56,7 +57,7 @@ public class AdminToolsController {
     @GetMapping("/admin/import/{id}")
     public String importProgress(@PathVariable String id, @RequestParam(defaultValue = "false") boolean fragment,
                                  HttpServletRequest request, Model model) {
-        admin();
+        SignedIn.requireAdmin(ADMINS_ONLY);
         ImportJob job = imports.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "no import " + id + " here (ended over an hour ago, or run by another instance)"));
         if (fragment) {
@@ -77,7 +78,7 @@ public class AdminToolsController {
     @GetMapping("/admin/replay")
     public String replayStatus(@RequestParam(defaultValue = "false") boolean fragment, HttpServletRequest request,
                                Model model) {
-        SignedIn me = admin();
+        SignedIn me = SignedIn.requireAdmin(ADMINS_ONLY);
         model.addAttribute("page", pages.of(request, "replay.title"));
         model.addAttribute("status", services.projections(me.caller()));
         return fragment ? "admin/replay-status" : "admin/replay";
@@ -85,16 +86,8 @@ public class AdminToolsController {
 
     @PostMapping("/admin/replay")
     public String replay() {
-        SignedIn me = admin();
+        SignedIn me = SignedIn.requireAdmin(ADMINS_ONLY);
         services.replay(me.caller());
         return "redirect:/admin/replay";
-    }
-
-    private static SignedIn admin() {
-        SignedIn me = SignedIn.current();
-        if (me == null || !me.admin()) {
-            throw new Forbidden("imports and replays are for admins");
-        }
-        return me;
     }
 }

@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,10 +49,10 @@ public class AuditController {
     private final Pages pages;
     private final ZoneId zone;
 
-    public AuditController(Services services, Pages pages, @Value("${barometer.zone:Europe/Paris}") String zone) {
+    public AuditController(Services services, Pages pages) {
         this.services = services;
         this.pages = pages;
-        this.zone = ZoneId.of(zone);
+        this.zone = pages.zone();
     }
 
     @GetMapping("/audit")
