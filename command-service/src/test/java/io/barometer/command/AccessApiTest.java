@@ -59,6 +59,7 @@ class AccessApiTest extends ApiTest {
                 new Call("PATCH", "/api/collectivites/" + collectivite, Map.of("population", 1, "reason", "r")),
                 new Call("POST", "/api/users", Map.of("username", unique("u"), "password", "long-enough-password",
                         "role", "ANALYST")),
+                new Call("GET", "/api/users?collectivite=" + collectivite, null),
                 new Call("POST", "/api/import", "{\"op\":\"moveDeadline\",\"at\":\"2014-01-01T00:00:00Z\",\"by\":\"x\","
                         + "\"campaign\":\"" + campaign + "\",\"closesAt\":\"2014-05-01T00:00:00Z\"}",
                         Map.of("Content-Type", "application/x-ndjson")));

@@ -84,6 +84,20 @@ class ApiDocumentContractTest extends ApiTest {
     }
 
     @Test
+    void theAccountsListAnswersTheDocumented200AndRefusesARespondentAsDocumented() {
+        Respondent r = started();
+
+        Http.Reply list = http.get("/api/users?collectivite=" + r.collectivite(), admin);
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        assertThat(list.json().path("items")).isNotEmpty();
+        assertDocumented("get", "/api/users", list);
+
+        Http.Reply refused = http.get("/api/users", r.token());
+        assertProblem(refused, 403, null);
+        assertDocumented("get", "/api/users", refused);
+    }
+
+    @Test
     void aCallWithoutATokenGetsTheDocumented401Problem() {
         Respondent r = started();
 

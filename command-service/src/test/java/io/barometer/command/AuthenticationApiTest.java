@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.barometer.command.testing.Http;
 
-/** POST /api/auth/token and POST /api/users. */
+/** POST /api/auth/token, POST /api/users and GET /api/users. */
 class AuthenticationApiTest extends ApiTest {
 
     static JsonNode claims(String token) {
@@ -125,6 +125,49 @@ class AuthenticationApiTest extends ApiTest {
         String token = login(otherAdmin);
         assertThat(claims(token).path("role").asText()).isEqualTo("ADMIN");
         assertThat(http.post("/api/collectivites", token, collectivite(unique("coll"), 10)).status()).isEqualTo(201);
+    }
+
+    @Test
+    void anAdminListsTheAccountsFilteredByRoleOrCollectiviteWithoutSecrets() {
+        String collectivite = registerCollectivite();
+        String first = unique("a-dsi");
+        String second = unique("b-dsi");
+        for (String username : new String[] {second, first}) {
+            assertThat(http.post("/api/users", admin, Map.of("username", username, "password", "a-long-password-1",
+                    "role", "RESPONDENT", "collectiviteId", collectivite, "displayName", "DSI " + username))
+                    .status()).isEqualTo(201);
+        }
+        String analyst = newAccount("ANALYST", null);
+
+        Http.Reply theirs = http.get("/api/users?collectivite=" + collectivite, admin);
+        assertThat(theirs.status()).as(theirs.body()).isEqualTo(200);
+        JsonNode items = theirs.json().path("items");
+        assertThat(theirs.json().path("total").asLong()).isEqualTo(2);
+        assertThat(items).hasSize(2);
+        assertThat(items.path(0).path("username").asText()).isEqualTo(first);
+        assertThat(items.path(0).path("role").asText()).isEqualTo("RESPONDENT");
+        assertThat(items.path(0).path("collectiviteId").asText()).isEqualTo(collectivite);
+        assertThat(items.path(0).path("displayName").asText()).isEqualTo("DSI " + first);
+        assertThat(items.path(1).path("username").asText()).isEqualTo(second);
+        assertThat(theirs.body()).doesNotContain("a-long-password-1").doesNotContain("$2").doesNotContainIgnoringCase("password");
+
+        Http.Reply analysts = http.get("/api/users?role=ANALYST&size=500", admin);
+        assertThat(analysts.status()).isEqualTo(200);
+        assertThat(analysts.json().path("items").findValuesAsText("role")).containsOnly("ANALYST");
+        assertThat(analysts.json().path("items").findValuesAsText("username")).contains(analyst);
+        assertThat(analysts.json().path("total").asLong())
+                .isEqualTo(jdbc.sql("SELECT count(*) FROM account WHERE role = 'ANALYST'").query(Long.class).single());
+
+        Http.Reply paged = http.get("/api/users?collectivite=" + collectivite + "&page=1&size=1", admin);
+        assertThat(paged.json().path("items").findValuesAsText("username")).containsExactly(second);
+        assertThat(paged.json().path("total").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aBadListFilterIsNamed() {
+        assertProblem(http.get("/api/users?role=SUPERUSER", admin), 400, "role");
+        assertProblem(http.get("/api/users?size=501", admin), 400, "size");
+        assertProblem(http.get("/api/users?page=-1", admin), 400, "page");
     }
 
     long accounts() {

@@ -43,6 +43,15 @@ class BenchSmokeTest {
         assertThat(results.get("web").get("responseEvents").asInt()).isEqualTo(60);
         assertThat(results.get("web").get("questionnairePage").get("n").asInt()).isPositive();
         assertThat(results.get("web").get("answerSavedAndConfirmed").get("p95Ms").asDouble()).isPositive();
+        // The analysts' dashboard: the 2014 campaign as of the closing, then each stage's against its API synthesis.
+        JsonNode dashboard = results.get("web").get("dashboard2014AsOfClosing");
+        assertThat(dashboard.get("p95Ms").asDouble()).isPositive();
+        assertThat(dashboard.get("bytes").asLong()).isPositive();
+        results.get("stages").forEach(stage -> {
+            JsonNode big = stage.get("dashboardBigAsOfClosing");
+            assertThat(big.get("p95Ms").asDouble()).isPositive();
+            assertThat(big.get("p95RatioToApi").asDouble()).isPositive();
+        });
         assertThat(results.get("stages")).hasSize(2);
         // The reads are measured before the write benchmark adds its events: each stage's store holds about the
         // events it is named after (4 000, then 6 000), not those plus the writes'.
@@ -67,6 +76,8 @@ class BenchSmokeTest {
         assertThat(results.get("backup").get("megabytes").asDouble()).isPositive();
         assertThat(Files.readString(out.resolve("benchmarks.md"))).contains("Against DESIGN §9").contains("CPU per command")
                 .contains("web: questionnaire page")
+                .contains("web: dashboard (synthesis page) of the 2014 campaign")
+                .contains("dashboard ÷ API synthesis, same view")
                 .contains("CPU probe")
                 .contains("first call after query-service started")
                 .contains("Backup (`./run.sh --backup`");

@@ -1,5 +1,6 @@
 package io.barometer.command.security;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +37,33 @@ public class AccountRepository {
                 .params(account.username(), account.passwordHash(), account.role().name(),
                         account.collectiviteId(), account.displayName(), createdBy)
                 .update() == 1;
+    }
+
+    /**
+     * One page of the accounts, by username, each filter applied only when given; never the password hash.
+     * The count comes with the page so that a list can say how many there are in all.
+     */
+    public AccountPage list(UserRole role, String collectiviteId, int page, int size) {
+        String role_ = role == null ? null : role.name();
+        List<AccountSummary> items = jdbc.sql("""
+                        SELECT username, role, collectivite_id, display_name FROM account
+                        WHERE (CAST(:role AS VARCHAR) IS NULL OR role = :role)
+                          AND (CAST(:coll AS VARCHAR) IS NULL OR collectivite_id = :coll)
+                        ORDER BY username LIMIT :size OFFSET :offset
+                        """)
+                .param("role", role_).param("coll", collectiviteId)
+                .param("size", size).param("offset", (long) page * size)
+                .query((rs, n) -> new AccountSummary(rs.getString(1), UserRole.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getString(4)))
+                .list();
+        long total = jdbc.sql("""
+                        SELECT count(*) FROM account
+                        WHERE (CAST(:role AS VARCHAR) IS NULL OR role = :role)
+                          AND (CAST(:coll AS VARCHAR) IS NULL OR collectivite_id = :coll)
+                        """)
+                .param("role", role_).param("coll", collectiviteId)
+                .query(Long.class).single();
+        return new AccountPage(items, page, size, total);
     }
 
     public boolean anyAdmin() {

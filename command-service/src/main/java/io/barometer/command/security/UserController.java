@@ -2,8 +2,10 @@ package io.barometer.command.security;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,13 +16,16 @@ import io.barometer.support.openapi.Refusals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** Admins create the accounts of respondents, analysts and other admins. */
+/** Admins create the accounts of respondents, analysts and other admins, and list them. */
 @RestController
 @Tag(name = "accounts")
 public class UserController {
@@ -73,5 +78,19 @@ public class UserController {
             throw ApiException.conflict("username", "username " + request.username() + " is taken");
         }
         return new UserCreated(account.username(), account.role(), account.collectiviteId(), account.displayName());
+    }
+
+    @GetMapping("/api/users")
+    @Operation(operationId = "listUsers", summary = "List the accounts", description = """
+            Admins. The accounts ordered by username, a page at a time, optionally only one role or one \
+            collectivité's respondents: who may answer, analyse or administer. Never a password or its hash.""")
+    @Refusals({400, 403})
+    public AccountPage list(
+            @RequestParam(required = false) @Parameter(description = "Only this role") UserRole role,
+            @RequestParam(required = false) @Size(max = 100)
+            @Parameter(description = "Only the respondents of this collectivité") String collectivite,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
+        return accounts.list(role, collectivite == null || collectivite.isBlank() ? null : collectivite, page, size);
     }
 }

@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
 import io.barometer.launcher.Api;
 
 /**
- * The web pages' figures of DESIGN §9: a respondent's questionnaire page on a response of 300 events, and an
- * answer saved and confirmed (the htmx request a changed field sends: one command, the section sent back).
- * Timed at the client over loopback, as a browser would wait for them.
+ * The web pages' figures of DESIGN §9: a respondent's questionnaire page on a response of 300 events, an
+ * answer saved and confirmed (the htmx request a changed field sends: one command, the section sent back), and
+ * an analyst's dashboard (the synthesis page). Timed at the client over loopback, as a browser would wait for
+ * them: the server's time plus a local transfer, so an upper bound of it.
  */
 final class WebPages {
 
@@ -117,6 +118,44 @@ final class WebPages {
         pageFigures.put("bytes", pageBytes);
         m.put("questionnairePage", pageFigures);
         m.put("answerSavedAndConfirmed", saves.summary());
+        return m;
+    }
+
+    /** A second browser, an analyst's, for the dashboard: its account created by the admin, then signed in. */
+    WebPages analyst() throws IOException, InterruptedException {
+        check(api.json("POST", command + "/api/users", adminToken, Map.of("username", "bench-analyst", "password",
+                "bench-analyst-password", "role", "ANALYST")), "analyst");
+        WebPages analyst = new WebPages(api, web, command, adminToken);
+        analyst.signIn("bench-analyst", "bench-analyst-password");
+        return analyst;
+    }
+
+    /**
+     * The dashboard of a campaign for one view ({@code asOf=closing&…}): the whole synthesis page, its charts'
+     * options and tables, and the list of respondents a view may leave out. The first call is shown apart, as
+     * for the API's reads.
+     */
+    Map<String, Object> dashboard(String campaign, String view, int repetitions) throws IOException, InterruptedException {
+        String page = web + "/campaigns/" + campaign + "/synthesis?" + view;
+        Stats stats = new Stats();
+        double first = 0;
+        String html = "";
+        for (int i = 0; i < repetitions + 1; i++) {
+            long t0 = System.nanoTime();
+            html = get(page);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            if (i > 0) {
+                stats.add(ms);
+            } else {
+                first = ms;
+            }
+        }
+        if (!html.contains("id=\"view-fingerprint\">sha256:")) {
+            throw new IllegalStateException("the dashboard of " + campaign + " showed no view: " + view);
+        }
+        Map<String, Object> m = new LinkedHashMap<>(stats.summary());
+        m.put("firstMs", Stats.round(first));
+        m.put("bytes", html.length());
         return m;
     }
 

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /** An admin imports an answer log and rebuilds the projections from the pages, in a real Chromium. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,6 +51,62 @@ class AdminToolsPageTest {
             b.field("Journal de réponses (.ndjson)").sendKeys(log.toAbsolutePath().toString());
             b.button("Importer").click();
             assertThat(b.waitFor("#import-result", "importé")).contains("3 lignes, 1 appliquées, 2 déjà présentes");
+        }
+    }
+
+    @Test
+    void anAdminFollowsALongImportLineByLineUntilItEnds() throws Exception {
+        // A campaign of its own, older than the others, and a project whose status goes back and forth: every
+        // line changes something, so the service works through each and the page can be seen mid-way.
+        int moves = 2400;
+        StringBuilder log = new StringBuilder("""
+                {"op": "openCampaign", "at": "2009-11-15T09:00:00+01:00", "by": "paper.team", "campaign": "bvn-web-2010", "year": 2010, "title": "Baromètre 2010 (import)", "opensAt": "2009-12-01T00:00:00+01:00", "closesAt": "2010-03-15T23:59:59+01:00", "questionnaire": "bvn-2014"}
+                {"op": "registerCollectivite", "at": "2009-11-20T09:00:00+01:00", "by": "paper.team", "collectivite": "quimperle", "name": "Quimperlé", "kind": "COMMUNE", "region": "Bretagne", "population": 12000, "parentId": null}
+                {"op": "startResponse", "at": "2009-12-02T09:00:00+01:00", "by": "quimperle.dsi-1", "campaign": "bvn-web-2010", "collectivite": "quimperle"}
+                {"op": "declareProject", "at": "2009-12-02T09:10:00+01:00", "by": "quimperle.dsi-1", "campaign": "bvn-web-2010", "collectivite": "quimperle", "project": "6f1c1a52-3d0e-4a57-9f5e-0b8e2c1d7a10", "domain": "education", "label": "Tableaux numériques", "status": "STUDY"}
+                """);
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse("2009-12-03T09:00:00+01:00");
+        for (int i = 0; i < moves; i++) {
+            log.append("{\"op\": \"updateProgress\", \"at\": \"").append(at.plusMinutes(i))
+                    .append("\", \"by\": \"quimperle.dsi-1\", \"campaign\": \"bvn-web-2010\", \"collectivite\": \"quimperle\", ")
+                    .append("\"project\": \"6f1c1a52-3d0e-4a57-9f5e-0b8e2c1d7a10\", \"status\": \"")
+                    .append(i % 2 == 0 ? "IN_PROGRESS" : "STUDY").append("\"}\n");
+        }
+        int lines = 4 + moves;
+        Path file = Files.createTempFile("long-answers", ".ndjson");
+        Files.writeString(file, log);
+        try (Browser b = new Browser(web.web(), true)) {
+            b.go("/").signIn(WebStack.ADMIN, WebStack.ADMIN_PASSWORD);
+            b.link("Importer un journal de réponses").click();
+            b.field("Journal de réponses (.ndjson)").sendKeys(file.toAbsolutePath().toString());
+            b.button("Importer").click();
+
+            // While it runs: a bar out of the file's lines, its count said in words, and a link to refresh by hand.
+            WebElement bar = b.waiting().until(d -> d.findElement(By.id("import-progress")));
+            assertThat(bar.getAttribute("max")).isEqualTo(Integer.toString(lines));
+            long first = Long.parseLong(bar.getAttribute("value"));
+            assertThat(first).isBetween(0L, (long) lines - 1);
+            // Numbers as the page writes them, thousands apart: compared without their spaces.
+            assertThat(b.driver.findElement(By.id("import-running")).getText().replaceAll("[\\s\u00a0\u202f]", ""))
+                    .contains("lignestraitéessur" + lines);
+            assertThat(b.link("Actualiser l’avancement").getAttribute("href")).contains(b.path());
+            assertThat(b.accessibilityProblems()).isEmpty();
+
+            // htmx asks for the count every second: it grows without a reload, then the page says how it ended.
+            b.waiting().until(d -> {
+                try {
+                    return Long.parseLong(d.findElement(By.id("import-progress")).getAttribute("value")) > first;
+                } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+                    return !d.findElements(By.id("import-result")).isEmpty();
+                }
+            });
+            String done = new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofMinutes(3))
+                    .until(d -> {
+                        var result = d.findElements(By.id("import-result"));
+                        return result.isEmpty() ? null : result.get(0).getText();
+                    });
+            assertThat(done.replaceAll("[\\s\u00a0\u202f]", "")).contains(lines + "lignes," + lines + "appliquées,0déjàprésentes");
+            assertThat(b.accessibilityProblems()).isEmpty();
         }
     }
 

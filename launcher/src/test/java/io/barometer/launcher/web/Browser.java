@@ -309,6 +309,30 @@ final class Browser implements AutoCloseable {
         return wait;
     }
 
+    /**
+     * A figure's table as the page holds it, read in one go: each row's label, then each cell's figure as the
+     * API gave it (its {@code data-value}).
+     */
+    @SuppressWarnings("unchecked")
+    List<List<String>> figureRows(String figure) {
+        return wait.until(d -> {
+            Object rows = driver.executeScript("""
+                    return Array.from(document.querySelectorAll('table[data-figure="' + arguments[0] + '"] tbody tr'))
+                        .map(tr => [tr.querySelector('th').textContent.trim()]
+                            .concat(Array.from(tr.querySelectorAll('td')).map(td => td.dataset.value)));""", figure);
+            return rows instanceof List<?> list && !list.isEmpty() ? (List<List<String>>) rows : null;
+        });
+    }
+
+    /** A figure's table by row label, for tables whose labels are each on one row. */
+    Map<String, List<String>> figure(String figure) {
+        Map<String, List<String>> byLabel = new java.util.LinkedHashMap<>();
+        for (List<String> row : figureRows(figure)) {
+            byLabel.put(row.get(0), row.subList(1, row.size()));
+        }
+        return byLabel;
+    }
+
     private static String visibleText(WebElement e) {
         return e.getText().strip();
     }

@@ -50,6 +50,10 @@ class ProgressPageTest {
             b.link("Pas envoyé").click();
             b.waitFor("#progress-caption", notSubmitted.size() + " collectivités");
             assertThat(b.driver.findElements(By.cssSelector("table.progress tbody tr"))).hasSize(notSubmitted.size());
+            // The reference's unfinished: two communes that answered only their profile, two that never submitted.
+            assertThat(notSubmitted).contains("annecy", "le-blanc-mesnil", "nimes", "le-havre").doesNotContain("lille");
+            assertThat(b.driver.findElement(By.cssSelector("table.progress tbody")).getText())
+                    .contains("Annecy", "Le Blanc-Mesnil", "Nîmes", "Le Havre");
             assertThat(b.accessibilityProblems()).isEmpty();
 
             // The chase list, with the person's session as the browser would send it.
@@ -87,6 +91,34 @@ class ProgressPageTest {
             b.driver.findElements(By.cssSelector("table.history tbody tr a")).get(0).click();
             b.waitFor("h1", "Historique");
             assertThat(b.path()).isEqualTo("/campaigns/bvn-2014/responses/vannes/history");
+        }
+    }
+
+    @Test
+    void theAuditFindsTheEditsLilleMadeAfterTheClosing() throws Exception {
+        // Lille had submitted; an admin reopened it on 20 March 2014, it declared 5 projects, moved 2 from study to
+        // in progress and submitted again on the 26th (shared/reference/README.md): 9 changes after the closing.
+        try (Browser b = new Browser(web.web(), true)) {
+            b.go("/").signIn(WebStack.ADMIN, WebStack.ADMIN_PASSWORD);
+            b.link("Audit des modifications").click();
+            b.field("Campagne (identifiant)").sendKeys("bvn-2014");
+            b.field("Collectivité (identifiant)").sendKeys("lille");
+            b.field("Du (jj/mm/aaaa)").sendKeys("16/03/2014");
+            b.click("Horloge des dates", "Date des réponses (effective)");
+            b.button("Filtrer").click();
+            b.waitFor("#audit-caption", "modifications");
+            List<String> rows = new ArrayList<>();
+            b.driver.findElements(By.cssSelector("table.history tbody tr")).forEach(r -> rows.add(r.getText()));
+            assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r).contains("modifiée après la clôture"));
+            assertThat(rows).filteredOn(r -> r.contains("bvn-team.amandine"))
+                    .singleElement().asString().contains("Réponses additionnelles après la clôture");
+            assertThat(rows).filteredOn(r -> r.contains("STUDY") && r.contains("IN_PROGRESS")).hasSize(2);
+            assertThat(rows).filteredOn(r -> r.contains("lille.numerique-1")).hasSizeGreaterThanOrEqualTo(8);
+            JsonNode api = WebStack.expect(web.api.get(web.query() + "/api/audit?campaign=bvn-2014&collectivite=lille"
+                    + "&clock=effective&from=2014-03-16T00:00:00%2B01:00&size=500", web.adminToken), 200).json();
+            assertThat(b.driver.findElement(By.id("audit-caption")).getText()).startsWith(api.get("total").asLong() + " modifications");
+            api.get("items").forEach(i -> assertThat(i.get("timeliness").asText()).isEqualTo("POST_DEADLINE_EDIT"));
+            assertThat(b.accessibilityProblems()).isEmpty();
         }
     }
 

@@ -241,7 +241,7 @@ class QuestionnairePagesTest {
         web.collectivite("auray", "Auray");
         try (Browser admin = browser()) {
             admin.go("/").signIn(WebStack.ADMIN, WebStack.ADMIN_PASSWORD);
-            admin.link("Créer un compte (répondant, analyste, administrateur)").click();
+            admin.link("Comptes : les voir, en créer (répondant, analyste, administrateur)").click();
             admin.field("Identifiant").sendKeys("claire.auray");
             admin.field("Mot de passe").sendKeys("court");
             admin.field("Collectivité (identifiant, pour un répondant)").sendKeys("auray");
@@ -252,6 +252,20 @@ class QuestionnairePagesTest {
             admin.field("Mot de passe").sendKeys("un-mot-de-passe-assez-long");
             admin.button("Créer le compte").click();
             admin.waitFor("main", "Compte créé : claire.auray");
+
+            // Beside the form, the list: filtered by collectivité, then by role, the filters kept in the URL.
+            admin.field("Filtrer par collectivité (identifiant)").sendKeys("auray");
+            admin.button("Filtrer la liste").click();
+            admin.waitFor("#accounts-caption", "Comptes trouvés : 1 ");
+            assertThat(admin.path()).contains("collectivite=auray");
+            assertThat(admin.waitFor("#accounts-list tbody", "claire.auray")).contains("Répondant").contains("auray");
+            assertThat(admin.accessibilityProblems()).isEmpty();
+            admin.field("Filtrer par collectivité (identifiant)").clear();
+            admin.select("Filtrer par rôle", "Administrateur");
+            admin.button("Filtrer la liste").click();
+            String admins = admin.waitFor("#accounts-list tbody", WebStack.ADMIN);
+            assertThat(admins).doesNotContain("claire.auray").doesNotContain("Répondant");
+            assertThat(admin.path()).contains("role=ADMIN");
         }
         try (Browser claire = browser()) {
             claire.go("/").signIn("claire.auray", "un-mot-de-passe-assez-long");

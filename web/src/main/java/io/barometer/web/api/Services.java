@@ -16,6 +16,7 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.util.DefaultUriBuilderFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,12 +48,23 @@ public class Services {
         SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
         factory.setConnectTimeout(Duration.ofSeconds(5));
         factory.setReadTimeout(Duration.ofSeconds(30));
-        this.command = RestClient.builder().baseUrl(commandUrl).requestFactory(factory).build();
+        this.command = RestClient.builder().uriBuilderFactory(uris(commandUrl)).requestFactory(factory).build();
         JdkClientHttpRequestFactory jdk = new JdkClientHttpRequestFactory();
         jdk.setReadTimeout(Duration.ofSeconds(30));
-        this.commandPatch = RestClient.builder().baseUrl(commandUrl).requestFactory(jdk).build();
-        this.query = RestClient.builder().baseUrl(queryUrl).requestFactory(factory).build();
+        this.commandPatch = RestClient.builder().uriBuilderFactory(uris(commandUrl)).requestFactory(jdk).build();
+        this.query = RestClient.builder().uriBuilderFactory(uris(queryUrl)).requestFactory(factory).build();
         this.json = json;
+    }
+
+    /**
+     * URIs whose query strings {@link #query} has already encoded: the template is taken as written (encoding it
+     * again turned "2014-04-15T21:59:00Z" into "%253A" and the services refused every typed date), while the
+     * path's variables (campaign and collectivité ids as the page received them) are still strictly encoded.
+     */
+    private static DefaultUriBuilderFactory uris(String baseUrl) {
+        DefaultUriBuilderFactory uris = new DefaultUriBuilderFactory(baseUrl);
+        uris.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.VALUES_ONLY);
+        return uris;
     }
 
     // --- sign-in -------------------------------------------------------------------------------------------
@@ -74,6 +86,16 @@ public class Services {
         body.put("collectiviteId", collectivite);
         body.put("displayName", displayName);
         call(command, HttpMethod.POST, "/api/users", caller, null, body, JsonNode.class);
+    }
+
+    /** A page of the accounts (admins only), filtered by role and collectivité when given. */
+    public AccountsPage accounts(Caller caller, String role, String collectivite, int page, int size) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("role", role);
+        p.put("collectivite", collectivite);
+        p.put("page", Integer.toString(page));
+        p.put("size", Integer.toString(size));
+        return call(command, HttpMethod.GET, "/api/users" + query(p), caller, null, null, AccountsPage.class);
     }
 
     // --- reads ---------------------------------------------------------------------------------------------
@@ -357,8 +379,10 @@ public class Services {
     private ApiProblem problemWithLine(int status, InputStream in) throws IOException {
         byte[] body = in.readAllBytes();
         ApiProblem p = problem(status, new java.io.ByteArrayInputStream(body));
-        JsonNode line = json.readTree(body).path("line");
-        return line.isMissingNode() ? p : new ImportRefused(p, line.asLong());
+        JsonNode answer = json.readTree(body);
+        JsonNode line = answer.path("line");
+        return line.isMissingNode() ? p
+                : new ImportRefused(p, line.asLong(), answer.path("applied").asLong(), answer.path("unchanged").asLong());
     }
 
     private ApiProblem problem(int status, InputStream in) throws IOException {

@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.barometer.web.api.ApiProblem;
 import io.barometer.web.api.HistoryPage;
 import io.barometer.web.api.Services;
-import io.barometer.web.page.Forbidden;
 import io.barometer.web.page.Pages;
 import io.barometer.web.security.SignedIn;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,10 +48,10 @@ public class AuditController {
     private final Pages pages;
     private final ZoneId zone;
 
-    public AuditController(Services services, Pages pages, @Value("${barometer.zone:Europe/Paris}") String zone) {
+    public AuditController(Services services, Pages pages) {
         this.services = services;
         this.pages = pages;
-        this.zone = ZoneId.of(zone);
+        this.zone = pages.zone();
     }
 
     @GetMapping("/audit")
@@ -61,10 +59,7 @@ public class AuditController {
                         @RequestParam(defaultValue = "") String user, @RequestParam(defaultValue = "") String from,
                         @RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "recorded") String clock,
                         @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
-        SignedIn me = SignedIn.current();
-        if (me == null || !me.admin()) {
-            throw new Forbidden("the audit is for admins");
-        }
+        SignedIn me = SignedIn.requireAdmin("the audit is for admins");
         Filters filters = new Filters(campaign, collectivite, user, from, to, clock, Math.max(0, page));
         Map<String, String> errors = new LinkedHashMap<>();
         HistoryPage result = null;

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +22,6 @@ import io.barometer.web.api.ApiProblem;
 import io.barometer.web.api.Campaign;
 import io.barometer.web.api.HistoryPage;
 import io.barometer.web.api.Services;
-import io.barometer.web.page.Forbidden;
 import io.barometer.web.page.Pages;
 import io.barometer.web.security.SignedIn;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,21 +35,23 @@ import jakarta.servlet.http.HttpSession;
 @Controller
 public class CampaignsController {
 
+    private static final String ADMINS_ONLY = "campaigns are opened and moved by admins";
+
     private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("d/M/yyyy H:mm");
 
     private final Services services;
     private final Pages pages;
     private final ZoneId zone;
 
-    public CampaignsController(Services services, Pages pages, @Value("${barometer.zone:Europe/Paris}") String zone) {
+    public CampaignsController(Services services, Pages pages) {
         this.services = services;
         this.pages = pages;
-        this.zone = ZoneId.of(zone);
+        this.zone = pages.zone();
     }
 
     @GetMapping("/admin/campaigns")
     public String campaigns(HttpServletRequest request, HttpSession session, Model model) {
-        SignedIn me = admin();
+        SignedIn me = SignedIn.requireAdmin(ADMINS_ONLY);
         model.addAttribute("notice", session.getAttribute("campaignNotice"));
         session.removeAttribute("campaignNotice");
         return page(me, request, model, Map.of(), Map.of(), null);
@@ -60,7 +60,7 @@ public class CampaignsController {
     @PostMapping("/admin/campaigns")
     public String open(@RequestParam Map<String, String> form, HttpServletRequest request, HttpSession session,
                        Model model) {
-        SignedIn me = admin();
+        SignedIn me = SignedIn.requireAdmin(ADMINS_ONLY);
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("campaign", form.getOrDefault("campaign", "").strip());
@@ -97,7 +97,7 @@ public class CampaignsController {
     public String deadline(@PathVariable String campaign, @RequestParam(defaultValue = "") String closesAt,
                            @RequestParam(defaultValue = "") String confirm, HttpServletRequest request,
                            HttpSession session, Model model) {
-        SignedIn me = admin();
+        SignedIn me = SignedIn.requireAdmin(ADMINS_ONLY);
         Map<String, String> errors = new LinkedHashMap<>();
         String instant = instant("deadline-" + campaign, closesAt, errors);
         if (errors.isEmpty() && "yes".equals(confirm)) {
@@ -156,13 +156,5 @@ public class CampaignsController {
             errors.put(field, "jj/mm/aaaa hh:mm");
             return null;
         }
-    }
-
-    private static SignedIn admin() {
-        SignedIn me = SignedIn.current();
-        if (me == null || !me.admin()) {
-            throw new Forbidden("campaigns are opened and moved by admins");
-        }
-        return me;
     }
 }

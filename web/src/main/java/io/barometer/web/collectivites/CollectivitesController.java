@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.barometer.web.api.ApiProblem;
 import io.barometer.web.api.Services;
-import io.barometer.web.page.Forbidden;
 import io.barometer.web.page.Pages;
 import io.barometer.web.security.SignedIn;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +23,8 @@ import jakarta.servlet.http.HttpSession;
  */
 @Controller
 public class CollectivitesController {
+
+    private static final String ADMINS_ONLY = "collectivités are registered and corrected by admins";
 
     static final List<String> KINDS = List.of("COMMUNE", "COMMUNAUTE_AGGLOMERATION", "COMMUNAUTE_URBAINE", "METROPOLE");
 
@@ -37,7 +38,7 @@ public class CollectivitesController {
 
     @GetMapping("/admin/collectivites")
     public String page(HttpServletRequest request, HttpSession session, Model model) {
-        admin();
+        SignedIn.requireAdmin(ADMINS_ONLY);
         model.addAttribute("notice", session.getAttribute("collectiviteNotice"));
         session.removeAttribute("collectiviteNotice");
         return render(request, model, Map.of(), Map.of(), null);
@@ -46,7 +47,7 @@ public class CollectivitesController {
     @PostMapping("/admin/collectivites")
     public String register(@RequestParam Map<String, String> form, HttpServletRequest request, HttpSession session,
                            Model model) {
-        SignedIn me = admin();
+        SignedIn me = SignedIn.requireAdmin(ADMINS_ONLY);
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("collectivite", form.getOrDefault("collectivite", "").strip());
@@ -63,7 +64,7 @@ public class CollectivitesController {
     @PostMapping("/admin/collectivites/correct")
     public String correct(@RequestParam Map<String, String> form, HttpServletRequest request, HttpSession session,
                           Model model) {
-        SignedIn me = admin();
+        SignedIn me = SignedIn.requireAdmin(ADMINS_ONLY);
         Map<String, String> errors = new LinkedHashMap<>();
         String id = form.getOrDefault("fix.collectivite", "").strip();
         Map<String, Object> patch = new LinkedHashMap<>();
@@ -129,13 +130,5 @@ public class CollectivitesController {
             errors.put(field, "0–20 000 000");
             return null;
         }
-    }
-
-    private static SignedIn admin() {
-        SignedIn me = SignedIn.current();
-        if (me == null || !me.admin()) {
-            throw new Forbidden("collectivités are registered and corrected by admins");
-        }
-        return me;
     }
 }

@@ -29,7 +29,8 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * Two editions side by side, each as of its own closing: per domain the count, share, share done and
  * average progress in both with their difference; the motivations' scores and ranks; the top three domains.
- * {@code panel} keeps the respondents present in both.
+ * {@code panel} keeps the respondents present in both; {@code exclude} leaves collectivités out of both, as the
+ * report left Nice out.
  */
 @Controller
 public class ComparisonController {
@@ -46,7 +47,8 @@ public class ComparisonController {
 
     @GetMapping("/comparisons")
     public String compare(@RequestParam(defaultValue = "") String base, @RequestParam(defaultValue = "") String target,
-                          @RequestParam(defaultValue = "") String panel, HttpServletRequest request, Model model) {
+                          @RequestParam(defaultValue = "") String panel, @RequestParam(defaultValue = "") String exclude,
+                          HttpServletRequest request, Model model) {
         SignedIn me = SignedIn.current();
         if (me == null || me.respondent()) {
             throw new Forbidden("comparisons are for analysts and admins");
@@ -63,6 +65,7 @@ public class ComparisonController {
             p.put("base", b);
             p.put("target", t);
             p.put("panel", "on".equals(panel) || "true".equals(panel) ? "true" : null);
+            p.put("exclude", exclude);
             try {
                 view = services.comparison(me.caller(), p);
             } catch (ApiProblem problem) {
@@ -78,6 +81,7 @@ public class ComparisonController {
         model.addAttribute("base", b);
         model.addAttribute("target", t);
         model.addAttribute("panel", "on".equals(panel) || "true".equals(panel));
+        model.addAttribute("exclude", exclude.strip());
         model.addAttribute("error", error);
         model.addAttribute("view", view);
         model.addAttribute("figures", view == null ? List.of() : figures(view, definition, texts));
@@ -103,23 +107,30 @@ public class ComparisonController {
         v.path("byDomain").fields().forEachRemaining(e -> {
             JsonNode f = e.getValue();
             String label = d.domain(e.getKey()).map(Questionnaire.Domain::label).orElse(e.getKey());
+            boolean absentFromOne = absent(f.path("base")) || absent(f.path("target"));
             List<Figure.Cell> cells = new ArrayList<>();
-            for (String side : List.of("base", "target", "delta")) {
-                cells.add(number(f.path(side).path("count")));
-            }
-            for (String side : List.of("base", "target", "delta")) {
-                cells.add(share(f.path(side).path("share"), t));
-            }
-            for (String side : List.of("base", "target", "delta")) {
-                cells.add(share(f.path(side).path("doneShare"), t));
-            }
-            for (String side : List.of("base", "target", "delta")) {
-                cells.add(decimal(f.path(side).path("averageProgress"), t));
+            for (String measure : List.of("count", "share", "doneShare", "averageProgress")) {
+                for (String side : List.of("base", "target", "delta")) {
+                    JsonNode value = f.path(side).path(measure);
+                    if (side.equals("delta") && absentFromOne) {
+                        // No difference to a domain that one questionnaire did not ask about: not a zero either.
+                        cells.add(new Figure.Cell(t.get("comparison.noDelta"), ""));
+                    } else if (absent(f.path(side))) {
+                        cells.add(new Figure.Cell(t.get("comparison.absent"), "absent"));
+                    } else if (measure.equals("count")) {
+                        cells.add(number(value));
+                    } else if (measure.equals("averageProgress")) {
+                        cells.add(decimal(value, t));
+                    } else {
+                        cells.add(share(value, t));
+                    }
+                }
             }
             domains.add(new Figure.Row(label, cells));
             categories.add(label);
-            baseData.add(f.path("base").path("count").asInt());
-            targetData.add(f.path("target").path("count").asInt());
+            // ECharts draws "-" as no bar at all, where 0 would claim the edition counted none.
+            countOrGap(baseData, f.path("base"));
+            countOrGap(targetData, f.path("target"));
         });
         List<String> columns = new ArrayList<>(List.of(t.get("synthesis.domain")));
         for (String what : List.of("comparison.count", "comparison.share", "comparison.doneShare", "comparison.averageProgress")) {
@@ -163,6 +174,19 @@ public class ComparisonController {
             return Figure.Cell.blank();
         }
         return new Figure.Cell(d.domain(key.asText()).map(Questionnaire.Domain::label).orElse(key.asText()), key.asText());
+    }
+
+    /** A domain that the edition's questionnaire lacks: the API says {@code absent: true} and gives no figure. */
+    private static boolean absent(JsonNode side) {
+        return side.path("absent").asBoolean(false);
+    }
+
+    private static void countOrGap(ArrayNode data, JsonNode side) {
+        if (absent(side)) {
+            data.add("-");
+        } else {
+            data.add(side.path("count").asInt());
+        }
     }
 
     private static Figure.Cell number(JsonNode n) {

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,10 +40,10 @@ public class HomeController {
     private final Pages pages;
     private final ZoneId zone;
 
-    public HomeController(Services services, Pages pages, @Value("${barometer.zone:Europe/Paris}") String zone) {
+    public HomeController(Services services, Pages pages) {
         this.services = services;
         this.pages = pages;
-        this.zone = ZoneId.of(zone);
+        this.zone = pages.zone();
     }
 
     @GetMapping("/")

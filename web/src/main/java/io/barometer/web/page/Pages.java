@@ -36,6 +36,11 @@ public class Pages {
                 csrf == null ? "" : csrf.getToken(), path);
     }
 
+    /** The survey's time zone (barometer.zone), in which dates are typed and shown. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     public Texts texts(HttpServletRequest request) {
         return new Texts(messages, RequestContextUtils.getLocale(request), zone);
     }

@@ -18,7 +18,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import io.barometer.web.api.CampaignProgress;
 import io.barometer.web.api.Services;
-import io.barometer.web.page.Forbidden;
 import io.barometer.web.page.Pages;
 import io.barometer.web.security.SignedIn;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,6 +29,8 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Controller
 public class ProgressController {
+
+    private static final String ADMINS_ONLY = "the progress of every collectivité is for admins";
 
     static final List<String> SORTS = List.of("name", "state", "lastChange", "projects");
     static final List<String> FILTERS = List.of("all", "notStarted", "notSubmitted");
@@ -47,7 +48,7 @@ public class ProgressController {
     @GetMapping("/campaigns/{campaign}/progress")
     public String progress(@PathVariable String campaign, @RequestParam(defaultValue = "name") String sort,
                            @RequestParam(defaultValue = "all") String show, HttpServletRequest request, Model model) {
-        SignedIn me = admin();
+        SignedIn me = SignedIn.requireAdmin(ADMINS_ONLY);
         CampaignProgress progress = services.progress(me.caller(), campaign);
         String s = SORTS.contains(sort) ? sort : "name";
         String f = FILTERS.contains(show) ? show : "all";
@@ -62,7 +63,7 @@ public class ProgressController {
     /** Those who have not submitted, for the survey team's reminders; texts written so no cell starts a formula. */
     @GetMapping("/campaigns/{campaign}/progress/chase.csv")
     public void chaseList(@PathVariable String campaign, HttpServletResponse response) throws IOException {
-        SignedIn me = admin();
+        SignedIn me = SignedIn.requireAdmin(ADMINS_ONLY);
         CampaignProgress progress = services.progress(me.caller(), campaign);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + campaign + "-chase.csv\"");
@@ -108,13 +109,5 @@ public class ProgressController {
             case "notSubmitted" -> !r.submitted();
             default -> true;
         }).sorted(order).toList();
-    }
-
-    private static SignedIn admin() {
-        SignedIn me = SignedIn.current();
-        if (me == null || !me.admin()) {
-            throw new Forbidden("the progress of every collectivité is for admins");
-        }
-        return me;
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -45,13 +44,15 @@ public class QuestionnaireController {
 
     private final Services services;
     private final Pages pages;
+    private final CampaignCache campaigns;
     private final Clock clock;
     private final ZoneId zone;
 
-    public QuestionnaireController(Services services, Pages pages, @Value("${barometer.zone:Europe/Paris}") String zone) {
+    public QuestionnaireController(Services services, Pages pages, CampaignCache campaigns) {
         this.services = services;
         this.pages = pages;
-        this.zone = ZoneId.of(zone);
+        this.campaigns = campaigns;
+        this.zone = pages.zone();
         this.clock = Clock.system(this.zone);
     }
 
@@ -99,7 +100,7 @@ public class QuestionnaireController {
                        HttpSession session, Model model) {
         SignedIn me = allowed(collectivite);
         Caller caller = caller(me, session, campaign, collectivite);
-        Campaign c = services.campaign(caller, campaign);
+        Campaign c = campaigns.get(caller, campaign);
         Target target = new Target(services, caller, campaign, collectivite);
         Map<String, String> submitted = new LinkedHashMap<>();
         Map<String, String> was = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.barometer.web.api.Caller;
+import io.barometer.web.page.Forbidden;
 
 /**
  * The person signed in to this session: what command-service's token says about them, and the token itself,
@@ -38,6 +39,15 @@ public record SignedIn(String username, String role, String collectivite, String
     public static SignedIn current() {
         Authentication a = SecurityContextHolder.getContext().getAuthentication();
         return a != null && a.getPrincipal() instanceof SignedIn s ? s : null;
+    }
+
+    /** The signed-in admin, or the 403 page: the one check of every admin tool; {@code why} is logged, not shown. */
+    public static SignedIn requireAdmin(String why) {
+        SignedIn me = current();
+        if (me == null || !me.admin()) {
+            throw new Forbidden(why);
+        }
+        return me;
     }
 
     public Caller caller() {
