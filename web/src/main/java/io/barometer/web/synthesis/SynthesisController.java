@@ -1,14 +1,16 @@
 package io.barometer.web.synthesis;
 
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,12 +59,12 @@ public class SynthesisController {
 
     private final Services services;
     private final Pages pages;
-    private final ZoneId zone;
+    private final Executor reads;
 
-    public SynthesisController(Services services, Pages pages, @Value("${barometer.zone:Europe/Paris}") String zone) {
+    public SynthesisController(Services services, Pages pages, @Qualifier("applicationTaskExecutor") Executor reads) {
         this.services = services;
         this.pages = pages;
-        this.zone = ZoneId.of(zone);
+        this.reads = reads;
     }
 
     @GetMapping("/campaigns/{campaign}/synthesis")
@@ -73,7 +75,10 @@ public class SynthesisController {
                             HttpServletRequest request, Model model) {
         SignedIn me = reader();
         ViewForm form = new ViewForm(asOf, basis, exclude, "exclude".equals(lateRespondents));
-        Campaign c = services.campaign(me.caller(), campaign);
+        // The three reads do not depend on one another: asked for together, the page waits for the slowest only
+        // (for a large campaign, the synthesis) instead of their sum.
+        CompletableFuture<Campaign> c = CompletableFuture.supplyAsync(() -> services.campaign(me.caller(), campaign), reads);
+        CompletableFuture<List<Services.Respondent>> respondents = respondents(me, campaign, form);
         Texts t = pages.texts(request);
         JsonNode synthesis = null;
         Map<String, String> errors = new LinkedHashMap<>();
@@ -90,8 +95,9 @@ public class SynthesisController {
         } catch (IllegalArgumentException e) {
             errors.put("asOf", t.get("synthesis.asOfFormat"));
         }
-        model.addAttribute("page", pages.of(request, "synthesis.title", c.title()));
-        model.addAttribute("campaign", c);
+        Campaign definition = join(c);
+        model.addAttribute("page", pages.of(request, "synthesis.title", definition.title()));
+        model.addAttribute("campaign", definition);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("synthesis", synthesis);
@@ -101,11 +107,33 @@ public class SynthesisController {
         model.addAttribute("citation", synthesis != null && projection != null && projection.complete()
                 ? citation(ServletUriComponentsBuilder.fromContextPath(request).toUriString(), campaign, form, synthesis)
                 : null);
-        model.addAttribute("figures", synthesis == null ? List.of() : Figures.of(synthesis, c.definition(), t));
-        // Whom the view may leave out: every respondent as of the same cut-off, none left out.
-        model.addAttribute("respondents", errors.isEmpty()
-                ? services.respondents(me.caller(), campaign, apiParameters(form).get("asOf"), form.basis()) : List.of());
+        model.addAttribute("figures", synthesis == null ? List.of() : Figures.of(synthesis, definition.definition(), t));
+        model.addAttribute("respondents", errors.isEmpty() ? join(respondents) : List.of());
         return "synthesis/page";
+    }
+
+    /** Whom the view may leave out: every respondent as of the same cut-off, none left out. */
+    private CompletableFuture<List<Services.Respondent>> respondents(SignedIn me, String campaign, ViewForm form) {
+        String at;
+        try {
+            at = apiParameters(form).get("asOf");
+        } catch (IllegalArgumentException e) {
+            // The cut-off is unreadable: the page says so by its field and offers no list.
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return CompletableFuture.supplyAsync(() -> services.respondents(me.caller(), campaign, at, form.basis()), reads);
+    }
+
+    /** A read's result, or its own failure (a problem, a refusal) rethrown as the page's. */
+    private static <T> T join(CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     @GetMapping("/campaigns/{campaign}/exports/{file:projects\\.csv|respondents\\.csv}")
@@ -155,7 +183,7 @@ public class SynthesisController {
             try {
                 String withTime = text.contains(":") ? text : text + " 23:59";
                 LocalDateTime local = LocalDateTime.parse(withTime, DateTimeFormatter.ofPattern("d/M/yyyy H:mm"));
-                return local.atZone(zone).toInstant().toString();
+                return local.atZone(pages.zone()).toInstant().toString();
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException(e);
             }
