@@ -152,12 +152,14 @@ public class ImportService {
             }
             Result soFar = new Result(lineNo - 1, applied, unchanged);
             String key = sha256(text.strip());
-            if (seen(key)) {
-                unchanged++;
-                continue;
-            }
             Outcome outcome;
             try {
+                // Inside the try: the database may be gone at this very query, and that too stops the import
+                // at this line with what stands, not with a bare failure.
+                if (seen(key)) {
+                    unchanged++;
+                    continue;
+                }
                 outcome = apply(text, key, importedBy);
                 remember(key, outcome.changed(), importedBy);
             } catch (DomainException e) {
