@@ -38,15 +38,20 @@ class AccessTest extends ServicesTest {
         campaign = unique("access");
         mine = unique("rennes");
         theirs = unique("brest");
-        importLog(CutOffTest.campaign(campaign, mine, theirs)
+        importLog(twoResponses(campaign, mine, theirs));
+        respondent = user(unique("rennes.dsi"), "RESPONDENT", mine);
+        analyst = user(unique("analyst"), "ANALYST", null);
+        awaitProjections();
+    }
+
+    /** A campaign in which {@code mine} declared a project and {@code theirs} only started, as an answer log. */
+    static String twoResponses(String campaign, String mine, String theirs) {
+        return CutOffTest.campaign(campaign, mine, theirs)
                 .start(campaign, mine, CutOffTest.days(-5))
                 .declare(campaign, mine, UUID.randomUUID().toString(), "education", "classroom_wifi", "DONE",
                         CutOffTest.days(-4))
                 .start(campaign, theirs, CutOffTest.days(-3))
-                .ndjson());
-        respondent = user(unique("rennes.dsi"), "RESPONDENT", mine);
-        analyst = user(unique("analyst"), "ANALYST", null);
-        awaitProjections();
+                .ndjson();
     }
 
     List<String> everyRead() {

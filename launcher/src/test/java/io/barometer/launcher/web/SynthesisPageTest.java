@@ -96,6 +96,20 @@ class SynthesisPageTest {
     }
 
     @Test
+    void anAnalystReadsAResponsesAnswersButNotWhoGaveThem() throws Exception {
+        try (Browser b = new Browser(web.web(), true)) {
+            b.go("/").signIn("ana.lyste", WebStack.password("ana.lyste"));
+            b.go("/campaigns/bvn-2014/responses/vannes");
+            b.waitFor("h1", "Vannes");
+            assertThat(b.driver.findElements(By.tagName("a")).stream().map(WebElement::getText))
+                    .doesNotContain("Historique des modifications");
+            b.go("/campaigns/bvn-2014/responses/vannes/history");
+            assertThat(b.heading()).isEqualTo("Accès refusé");
+            assertThat(b.driver.getPageSource()).doesNotContain("vannes.dsi");
+        }
+    }
+
+    @Test
     void anAnalystComparesTheTwoEditionsEachAsOfItsClosing() throws Exception {
         JsonNode api = WebStack.expect(web.api.get(web.query() + "/api/comparisons?base=bvn-2013&target=bvn-2014",
                 web.adminToken), 200).json();

@@ -29,8 +29,9 @@ public class SecurityConfig {
                                 "/api/campaigns/*/exports/*").hasAnyRole("ANALYST", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/audit", "/api/campaigns/*/progress", "/api/history.ndjson")
                                 .hasRole("ADMIN")
+                        // Who changed what: analysts see answers, not people (DESIGN §11, least privilege).
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/*/responses/*/history")
-                                .hasAnyRole("RESPONDENT", "ANALYST", "ADMIN")
+                                .hasAnyRole("RESPONDENT", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/campaigns", "/api/campaigns/*",
                                 "/api/campaigns/*/responses/*").hasAnyRole("RESPONDENT", "ANALYST", "ADMIN")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
