@@ -69,8 +69,8 @@ class ExactTypesApiTest extends ApiTest {
         return new Field(path, kind);
     }
 
-    /** A valid body of one write and the fields it carries; {@code importOp} when it is a line of an answer log. */
-    record Write(String name, String method, String path, boolean authenticated, ObjectNode valid, List<Field> fields,
+    /** A valid body of one write, its caller and the fields it carries; {@code importOp}: a line of an answer log. */
+    record Write(String name, String method, String path, String token, ObjectNode valid, List<Field> fields,
                  boolean importOp) {
     }
 
@@ -104,57 +104,65 @@ class ExactTypesApiTest extends ApiTest {
     /** Every write route that reads a JSON body, each on a response, campaign and collectivité that exist. */
     List<Write> routes(Respondent r, String project) {
         String response = r.path();
+        String changing = newAccount("ANALYST", null);
         Map<String, Object> governance = Map.of("measure", 3, "means", 2, "managementMode", "REGIE",
                 "decisionMode", "UNILATERAL", "coordination", "DEDICATED_TEAM");
         Map<String, Object> definitions = Map.of("SERVICE_QUALITY", List.of("better_fit_to_user_expectations",
                 "more_efficient_services", "easier_innovation"));
         return List.of(
-                new Write("issueToken", "POST", "/api/auth/token", false,
+                new Write("issueToken", "POST", "/api/auth/token", null,
                         body("username", ADMIN, "password", ADMIN_PASSWORD),
                         List.of(f("username", Kind.TEXT), f("password", Kind.TEXT)), false),
-                new Write("createUser", "POST", "/api/users", true,
+                new Write("createUser", "POST", "/api/users", admin,
                         body("username", unique("u"), "password", "a-long-enough-password", "role", "RESPONDENT",
                                 "collectiviteId", r.collectivite(), "displayName", "Quelqu'un"),
                         List.of(f("username", Kind.TEXT), f("password", Kind.TEXT), f("role", Kind.ENUM),
                                 f("collectiviteId", Kind.TEXT), f("displayName", Kind.TEXT)), false),
-                new Write("openCampaign", "POST", "/api/campaigns", true,
+                new Write("openCampaign", "POST", "/api/campaigns", admin,
                         body("campaign", unique("c"), "year", 2014, "title", "T", "opensAt", OPENS_2014,
                                 "closesAt", CLOSES_2014, "questionnaire", "bvn-2014"),
                         List.of(f("campaign", Kind.TEXT), f("year", Kind.INTEGER), f("title", Kind.TEXT),
                                 f("opensAt", Kind.INSTANT), f("closesAt", Kind.INSTANT), f("questionnaire", Kind.TEXT)),
                         false),
-                new Write("moveDeadline", "PUT", "/api/campaigns/" + r.campaign() + "/deadline", true,
+                new Write("moveDeadline", "PUT", "/api/campaigns/" + r.campaign() + "/deadline", admin,
                         body("closesAt", "2014-04-30T23:59:59+02:00"), List.of(f("closesAt", Kind.INSTANT)), false),
-                new Write("registerCollectivite", "POST", "/api/collectivites", true,
+                new Write("registerCollectivite", "POST", "/api/collectivites", admin,
                         body("collectivite", unique("coll"), "name", "N", "kind", "COMMUNE", "region", "Bretagne",
                                 "population", 1000, "parentId", "agglo"),
                         List.of(f("collectivite", Kind.TEXT), f("name", Kind.TEXT), f("kind", Kind.ENUM),
                                 f("region", Kind.TEXT), f("population", Kind.INTEGER), f("parentId", Kind.TEXT)), false),
-                new Write("correctCollectivite", "PATCH", "/api/collectivites/" + r.collectivite(), true,
+                new Write("correctCollectivite", "PATCH", "/api/collectivites/" + r.collectivite(), admin,
                         body("name", "N2", "kind", "COMMUNE", "region", "Normandie", "population", 2000,
                                 "parentId", "agglo", "reason", "INSEE"),
                         List.of(f("name", Kind.TEXT), f("kind", Kind.ENUM), f("region", Kind.TEXT),
                                 f("population", Kind.INTEGER), f("parentId", Kind.TEXT), f("reason", Kind.TEXT)), false),
-                new Write("answerProfile", "PUT", response + "/profile", true,
+                new Write("answerProfile", "PUT", response + "/profile", admin,
                         body("role", "ELECTED", "worksInDigital", true, "organisation", "DSI"),
                         List.of(f("role", Kind.ENUM), f("worksInDigital", Kind.BOOLEAN), f("organisation", Kind.TEXT)),
                         false),
-                new Write("declareProject", "POST", response + "/projects", true,
+                new Write("declareProject", "POST", response + "/projects", admin,
                         body("project", newProject(), "domain", "education", "label", "Tablettes", "status", "DONE",
                                 "governance", governance),
                         fields(prefixed("governance", GOVERNANCE), f("project", Kind.TEXT), f("domain", Kind.TEXT),
                                 f("label", Kind.TEXT), f("catalogueItem", Kind.TEXT), f("status", Kind.ENUM),
                                 f("governance", Kind.OBJECT)), false),
-                new Write("updateProgress", "PUT", response + "/projects/" + project + "/progress", true,
+                new Write("updateProgress", "PUT", response + "/projects/" + project + "/progress", admin,
                         body("status", "DONE"), List.of(f("status", Kind.ENUM)), false),
-                new Write("scoreGovernance", "PUT", response + "/projects/" + project + "/governance", true,
+                new Write("scoreGovernance", "PUT", response + "/projects/" + project + "/governance", admin,
                         (ObjectNode) JSON.valueToTree(governance), GOVERNANCE, false),
-                new Write("withdrawProject", "DELETE", response + "/projects/" + project, true,
+                new Write("withdrawProject", "DELETE", response + "/projects/" + project, admin,
                         body("reason", "Doublon"), List.of(f("reason", Kind.TEXT)), false),
-                new Write("rankMotivations", "PUT", response + "/motivations", true,
+                new Write("rankMotivations", "PUT", response + "/motivations", admin,
                         body("ranking", ResponseApiTest.RANKING, "definitions", definitions), MOTIVATIONS, false),
-                new Write("rateActorStatement", "PUT", response + "/actors/co_construction_city_citizens", true,
-                        body("level", "AGREE"), List.of(f("level", Kind.ENUM)), false));
+                new Write("rateActorStatement", "PUT", response + "/actors/co_construction_city_citizens", admin,
+                        body("level", "AGREE"), List.of(f("level", Kind.ENUM)), false),
+                new Write("setAccountEnabled", "PATCH", "/api/users/" + newAccount("ANALYST", null), admin,
+                        body("enabled", false, "reason", "Parti"),
+                        List.of(f("enabled", Kind.BOOLEAN), f("reason", Kind.TEXT)), false),
+                // Its own account: a password changed by the valid body must not be the admin's, which tests share.
+                new Write("changeOwnPassword", "PUT", "/api/users/me/password", login(changing),
+                        body("currentPassword", changing + "-password-1", "newPassword", "a-new-long-enough-password"),
+                        List.of(f("currentPassword", Kind.TEXT), f("newPassword", Kind.TEXT)), false));
     }
 
     /** Every op of the answer log (DESIGN §7), each a line that would apply as it is. */
@@ -210,7 +218,7 @@ class ExactTypesApiTest extends ApiTest {
         if (fields.has("campaign") && fields.has("collectivite") && !op.equals("openCampaign")) {
             all.addAll(RESPONSE.stream().filter(x -> all.stream().noneMatch(y -> y.path().equals(x.path()))).toList());
         }
-        return new Write(op, "POST", "/api/import", true, line, all, true);
+        return new Write(op, "POST", "/api/import", admin, line, all, true);
     }
 
     @Test
@@ -222,6 +230,7 @@ class ExactTypesApiTest extends ApiTest {
         writes.addAll(importOps(r, project));
         long events = eventCount();
         long accounts = accountCount();
+        long changes = accountChanges();
 
         SoftAssertions soft = new SoftAssertions();
         int tried = 0;
@@ -241,7 +250,7 @@ class ExactTypesApiTest extends ApiTest {
                     Http.Reply reply = write.importOp()
                             ? send("POST", write.path(), admin, body.toString(),
                                     Map.of("Content-Type", "application/x-ndjson"))
-                            : send(write.method(), write.path(), write.authenticated() ? admin : null, body, Map.of());
+                            : send(write.method(), write.path(), write.token(), body, Map.of());
                     String what = write.name() + " " + field.path() + "=" + wrong + ": " + reply.body();
                     soft.assertThat(reply.status()).as(what).isEqualTo(write.importOp() ? 422 : 400);
                     soft.assertThat(reply.header("Content-Type")).as(what).startsWith("application/problem+json");
@@ -262,6 +271,7 @@ class ExactTypesApiTest extends ApiTest {
         }
         soft.assertThat(eventCount()).as("events stored by refused writes").isEqualTo(events);
         soft.assertThat(accountCount()).as("accounts created by refused writes").isEqualTo(accounts);
+        soft.assertThat(accountChanges()).as("accounts changed by refused writes").isEqualTo(changes);
         soft.assertAll();
         assertThat(tried).isGreaterThan(700);
     }
@@ -275,9 +285,9 @@ class ExactTypesApiTest extends ApiTest {
         assertThat(declare(r, educationProject(project)).status()).isEqualTo(201);
         assertThat(declare(r, educationProject(imported)).status()).isEqualTo(201);
         for (Write write : routes(r, project)) {
-            Http.Reply reply = send(write.method(), write.path(), write.authenticated() ? admin : null, write.valid(),
+            Http.Reply reply = send(write.method(), write.path(), write.token(), write.valid(),
                     Map.of());
-            assertThat(reply.status()).as(write.name() + ": " + reply.body()).isBetween(200, 201);
+            assertThat(reply.status()).as(write.name() + ": " + reply.body()).isBetween(200, 204);
         }
         List<Write> ops = importOps(r, imported);
         String log = String.join("\n", ops.stream().map(w -> w.valid().toString()).toList());
@@ -335,6 +345,10 @@ class ExactTypesApiTest extends ApiTest {
         assertProblem(population, 400, "population");
         assertThat(population.json().path("errors").path(0).path("message").asText())
                 .isEqualTo("must be an integer from 0 to 20000000");
+    }
+
+    long accountChanges() {
+        return jdbc.sql("SELECT count(*) FROM account_change").query(Long.class).single();
     }
 
     long accountCount() {

@@ -27,7 +27,7 @@ import io.barometer.command.testing.Http;
 class RouteAccessApiTest extends ApiTest {
 
     enum Who {
-        ANYONE, OWN_ADMIN, ADMIN
+        ANYONE, SIGNED_IN, OWN_ADMIN, ADMIN
     }
 
     /** A route's expectation and a body that would succeed. */
@@ -42,6 +42,9 @@ class RouteAccessApiTest extends ApiTest {
         e.put("POST /api/auth/token", new Expected(Who.ANYONE, Map.of("username", ADMIN, "password", ADMIN_PASSWORD)));
         e.put("POST /api/users", new Expected(Who.ADMIN, Map.of("username", unique("u"),
                 "password", "a-long-enough-password", "role", "ANALYST")));
+        e.put("PATCH /api/users/{username}", new Expected(Who.ADMIN, Map.of("enabled", false, "reason", "Parti")));
+        // The body's current password is filled in per caller: each changes their own.
+        e.put("PUT /api/users/me/password", new Expected(Who.SIGNED_IN, null));
         e.put("POST /api/campaigns", new Expected(Who.ADMIN, Map.of("campaign", unique("c"), "year", 2014, "title", "T",
                 "opensAt", OPENS_2014, "closesAt", CLOSES_2014, "questionnaire", "bvn-2014")));
         e.put("PUT /api/campaigns/{campaign}/deadline", new Expected(Who.ADMIN, Map.of("closesAt", "2014-05-01T00:00:00Z")));
@@ -87,15 +90,17 @@ class RouteAccessApiTest extends ApiTest {
             @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping) {
         String mine = registerCollectivite();
         String theirs = registerCollectivite();
-        Map<String, String> tokens = new LinkedHashMap<>();
-        tokens.put("anonymous", null);
-        tokens.put("own respondent", login(newAccount("RESPONDENT", mine)));
-        tokens.put("other respondent", login(newAccount("RESPONDENT", theirs)));
-        tokens.put("analyst", analystToken());
-        tokens.put("admin", admin);
-
         SoftAssertions soft = new SoftAssertions();
         for (String route : routes(mapping)) {
+            // Accounts of their own for every route: a password change or a disable revokes the caller's tokens.
+            Map<String, String> usernames = new LinkedHashMap<>();
+            usernames.put("anonymous", null);
+            usernames.put("own respondent", newAccount("RESPONDENT", mine));
+            usernames.put("other respondent", newAccount("RESPONDENT", theirs));
+            usernames.put("analyst", newAccount("ANALYST", null));
+            usernames.put("admin", newAccount("ADMIN", null));
+            Map<String, String> tokens = new LinkedHashMap<>();
+            usernames.forEach((role, username) -> tokens.put(role, username == null ? null : login(username)));
             for (Map.Entry<String, String> role : tokens.entrySet()) {
                 // Fresh bodies (new ids) and a fresh response for every call, so that an allowed one can succeed.
                 Expected expected = expected().get(route);
@@ -112,14 +117,19 @@ class RouteAccessApiTest extends ApiTest {
                 }
                 String method = route.substring(0, route.indexOf(' '));
                 String path = route.substring(route.indexOf(' ') + 1).replace("{campaign}", campaign)
-                        .replace("{collectivite}", mine).replace("{project}", project).replace("{statement}", STATEMENT);
+                        .replace("{collectivite}", mine).replace("{project}", project).replace("{statement}", STATEMENT)
+                        .replace("{username}", newAccount("ANALYST", null));
                 boolean importing = path.equals("/api/import");
+                String caller = usernames.get(role.getKey());
                 Object body = importing ? "{\"op\":\"moveDeadline\",\"at\":\"2014-01-01T00:00:00Z\",\"by\":\"x\","
-                        + "\"campaign\":\"" + campaign + "\",\"closesAt\":\"2014-05-01T00:00:00Z\"}" : expected.body();
+                        + "\"campaign\":\"" + campaign + "\",\"closesAt\":\"2014-05-01T00:00:00Z\"}"
+                        : path.equals("/api/users/me/password") ? Map.of("currentPassword", caller + "-password-1",
+                        "newPassword", "a-new-long-enough-password") : expected.body();
                 boolean allowed = switch (role.getKey()) {
                     case "admin" -> true;
+                    case "anonymous" -> expected.who() == Who.ANYONE;
                     case "own respondent" -> expected.who() != Who.ADMIN;
-                    default -> expected.who() == Who.ANYONE;
+                    default -> expected.who() == Who.ANYONE || expected.who() == Who.SIGNED_IN;
                 };
                 long before = eventCount();
                 Http.Reply reply = send(method, path, role.getValue(), body,
