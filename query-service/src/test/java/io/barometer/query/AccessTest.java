@@ -1,8 +1,10 @@
 package io.barometer.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -38,15 +40,20 @@ class AccessTest extends ServicesTest {
         campaign = unique("access");
         mine = unique("rennes");
         theirs = unique("brest");
-        importLog(CutOffTest.campaign(campaign, mine, theirs)
+        importLog(twoResponses(campaign, mine, theirs));
+        respondent = user(unique("rennes.dsi"), "RESPONDENT", mine);
+        analyst = user(unique("analyst"), "ANALYST", null);
+        awaitProjections();
+    }
+
+    /** A campaign in which {@code mine} declared a project and {@code theirs} only started, as an answer log. */
+    static String twoResponses(String campaign, String mine, String theirs) {
+        return CutOffTest.campaign(campaign, mine, theirs)
                 .start(campaign, mine, CutOffTest.days(-5))
                 .declare(campaign, mine, UUID.randomUUID().toString(), "education", "classroom_wifi", "DONE",
                         CutOffTest.days(-4))
                 .start(campaign, theirs, CutOffTest.days(-3))
-                .ndjson());
-        respondent = user(unique("rennes.dsi"), "RESPONDENT", mine);
-        analyst = user(unique("analyst"), "ANALYST", null);
-        awaitProjections();
+                .ndjson();
     }
 
     List<String> everyRead() {
@@ -126,6 +133,20 @@ class AccessTest extends ServicesTest {
         assertThat(metrics.body()).contains("barometer_projection_lag_events{", "processor=\"history\"");
         assertThat(query.get("/v3/api-docs", null).status()).isEqualTo(200);
         assertThat(query.get("/actuator/metrics", analyst).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aDisabledAccountsTokenIsRefusedByQueryServiceWithinAMinute() {
+        String username = unique("analyst");
+        String token = user(username, "ANALYST", null);
+        assertThat(query.get("/api/campaigns", token).status()).isEqualTo(200);
+        Http.Reply disabled = command.send("PATCH", "/api/users/" + username, admin,
+                java.util.Map.of("enabled", false, "reason", "Compte partagé par erreur"), java.util.Map.of());
+        assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
+        // Read from the account table both services share: no call between them, whatever either remembered.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> query.get("/api/campaigns", token).status() == 401);
+        assertThat(query.get("/api/campaigns", token).header("Content-Type")).contains("application/problem+json");
     }
 
     /** Signed with another key: command-service never issued it. */

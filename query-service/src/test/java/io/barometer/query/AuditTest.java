@@ -173,7 +173,7 @@ class AuditTest extends ServicesTest {
         assertThat(query.get("/api/audit?from=yesterday", admin).json().at("/errors/0/field").asText()).isEqualTo("from");
         assertThat(query.get("/api/campaigns/" + c + "/responses/lorient-a4/history", respondent).status()).isEqualTo(200);
         assertThat(query.get("/api/campaigns/" + c + "/responses/nimes-a4/history", respondent).status()).isEqualTo(403);
-        assertThat(query.get("/api/campaigns/" + c + "/responses/nimes-a4/history", analyst).status()).isEqualTo(200);
+        assertThat(query.get("/api/campaigns/" + c + "/responses/nimes-a4/history", analyst).status()).isEqualTo(403);
         assertThat(query.get("/api/campaigns/" + c + "/responses/nobody/history", admin).status()).isEqualTo(404);
     }
 

@@ -12,8 +12,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.barometer.command.attribution.AttributionHeaders;
 import io.barometer.command.attribution.Dispatcher;
@@ -22,6 +25,7 @@ import io.barometer.command.rules.Outcome;
 import io.barometer.command.web.ApiException;
 import io.barometer.command.web.AppendsEvents;
 import io.barometer.events.CollectiviteKind;
+import io.barometer.support.json.StrictJson;
 import io.barometer.support.openapi.Refusals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -124,31 +128,20 @@ public class CollectiviteController {
                 throw ApiException.invalid(name, "unknown field");
             }
         }
+        // Typed by the same exact rules as any body; presence alone (the merge patch) is read from the tree.
+        ObjectNode typed = JsonNodeFactory.instance.objectNode();
+        fields.forEach(name -> typed.set(name, body.get(name)));
+        if (body.has("reason")) {
+            typed.set("reason", body.get("reason"));
+        }
+        CorrectionRequest values;
         try {
-            CollectiviteKind kind = body.hasNonNull("kind") ? json.treeToValue(body.get("kind"), CollectiviteKind.class) : null;
-            Integer population = body.hasNonNull("population") ? integer(body.get("population")) : null;
-            return new CorrectCollectivite(collectivite, fields, text(body, "name"), kind, text(body, "region"),
-                    population, text(body, "parentId"));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            throw ApiException.invalid("kind", "must be one of " + java.util.Arrays.toString(CollectiviteKind.values()));
+            values = json.treeToValue(typed, CorrectionRequest.class);
+        } catch (JsonProcessingException e) {
+            StrictJson.Refusal refusal = StrictJson.refusal(e);
+            throw ApiException.invalid(refusal.field(), refusal.message());
         }
-    }
-
-    private static Integer integer(JsonNode node) {
-        if (!node.canConvertToInt() || !node.isIntegralNumber()) {
-            throw ApiException.invalid("population", "must be a whole number or null");
-        }
-        return node.intValue();
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw ApiException.invalid(field, "must be a string");
-        }
-        return node.asText();
+        return new CorrectCollectivite(collectivite, fields, values.name(), values.kind(), values.region(),
+                values.population(), values.parentId());
     }
 }

@@ -105,7 +105,7 @@ public class ImportController {
     @ExceptionHandler(ImportService.LineRejected.class)
     ResponseEntity<ProblemDetail> rejected(ImportService.LineRejected e) {
         ResponseEntity<ProblemDetail> response = ProblemHandler.problem(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(),
-                List.of(new ProblemHandler.FieldError(e.field == null ? "line" : e.field, e.getMessage())));
+                List.of(new ProblemHandler.FieldError(e.field == null ? "line" : e.field, e.reason)));
         ProblemDetail body = response.getBody();
         body.setProperty("line", e.line);
         body.setProperty("applied", e.before.applied());

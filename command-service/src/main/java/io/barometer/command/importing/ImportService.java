@@ -21,13 +21,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.barometer.command.attribution.Attribution;
 import io.barometer.command.attribution.Dispatcher;
@@ -54,6 +50,7 @@ import io.barometer.command.web.RequestIdFilter;
 import io.barometer.events.Governance;
 import io.barometer.events.MetadataKeys;
 import io.barometer.events.UserRole;
+import io.barometer.support.json.StrictJson;
 
 /**
  * Applies an NDJSON answer log line by line, each through the same commands and rules as the HTTP API.
@@ -71,12 +68,15 @@ public class ImportService {
     public static class LineRejected extends RuntimeException {
         public final int line;
         public final String field;
+        /** What is wrong with the field, without the line's number that the message starts with. */
+        public final String reason;
         public final Result before;
 
         LineRejected(int line, String field, String message, Result before) {
             super("line " + line + ": " + message);
             this.line = line;
             this.field = field;
+            this.reason = message;
             this.before = before;
         }
     }
@@ -123,21 +123,21 @@ public class ImportService {
             Map.entry("submitResponse", RESPONSE),
             Map.entry("reopenResponse", RESPONSE));
 
+    /** The ops an answer log may hold. */
+    public static Set<String> ops() {
+        return FIELDS.keySet();
+    }
+
     private final Dispatcher dispatcher;
-    private final ObjectMapper json = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            // As strict as the HTTP API: no "true" for a boolean, no 2.5 for a level.
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .build();
+    /** The HTTP API's own mapper: a line's values are read with the same exact types as a request body. */
+    private final ObjectMapper json;
 
     private final JdbcClient jdbc;
 
-    public ImportService(Dispatcher dispatcher, JdbcClient jdbc) {
+    public ImportService(Dispatcher dispatcher, JdbcClient jdbc, ObjectMapper json) {
         this.dispatcher = dispatcher;
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     public Result importLog(BufferedReader reader, String importedBy) throws IOException {
@@ -152,12 +152,14 @@ public class ImportService {
             }
             Result soFar = new Result(lineNo - 1, applied, unchanged);
             String key = sha256(text.strip());
-            if (seen(key)) {
-                unchanged++;
-                continue;
-            }
             Outcome outcome;
             try {
+                // Inside the try: the database may be gone at this very query, and that too stops the import
+                // at this line with what stands, not with a bare failure.
+                if (seen(key)) {
+                    unchanged++;
+                    continue;
+                }
                 outcome = apply(text, key, importedBy);
                 remember(key, outcome.changed(), importedBy);
             } catch (DomainException e) {
@@ -222,7 +224,8 @@ public class ImportService {
         try {
             line = json.treeToValue(raw, ImportLine.class);
         } catch (JsonMappingException e) {
-            throw ApiException.invalid(path(e), "invalid value: " + e.getOriginalMessage());
+            StrictJson.Refusal refusal = StrictJson.refusal(e, "line");
+            throw ApiException.invalid(refusal.field(), refusal.message());
         } catch (JsonProcessingException e) {
             throw ApiException.invalid("line", e.getOriginalMessage());
         }
@@ -317,12 +320,6 @@ public class ImportService {
         Set<String> all = new HashSet<>(base);
         all.addAll(List.of(more));
         return Set.copyOf(all);
-    }
-
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .reduce((a, b) -> a + "." + b).orElse("line");
     }
 
     static String sha256(String text) {

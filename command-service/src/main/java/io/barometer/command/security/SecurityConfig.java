@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.barometer.support.security.CommonSecurityConfig;
 import io.barometer.support.security.JwtSecurity;
+import io.barometer.support.security.RevokedTokens;
 
 /** Stateless JWT security; role checks on routes, collectivité checks in the controllers. */
 @Configuration
@@ -20,8 +21,8 @@ import io.barometer.support.security.JwtSecurity;
 public class SecurityConfig {
 
     @Bean
-    public SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
-        JwtSecurity.statelessJwt(http, json, CurrentUser.ROLE_CLAIM)
+    public SecurityFilterChain api(HttpSecurity http, ObjectMapper json, RevokedTokens revoked) throws Exception {
+        JwtSecurity.statelessJwt(http, json, CurrentUser.ROLE_CLAIM, revoked)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
@@ -32,6 +33,8 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/users").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/campaigns/*/deadline").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PATCH, "/api/collectivites/*").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PATCH, "/api/users/*").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/users/me/password").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/campaigns/*/responses/*/reopen").hasRole("ADMIN")
                         .requestMatchers("/api/campaigns/*/responses/**").hasAnyRole("ADMIN", "RESPONDENT")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")

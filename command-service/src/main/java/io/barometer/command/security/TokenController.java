@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.barometer.command.web.ApiException;
+import io.barometer.support.security.RevokedTokens;
 import io.barometer.support.openapi.Refusals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -38,15 +39,19 @@ public class TokenController {
     }
 
     private final AccountRepository accounts;
+    private final AccountLifeCycle lifeCycle;
+    private final SignInThrottle throttle;
     private final PasswordEncoder passwords;
     private final JwtEncoder encoder;
     private final Duration ttl;
     /** Compared against when the username is unknown, so that timing does not reveal which usernames exist. */
     private final String dummyHash;
 
-    public TokenController(AccountRepository accounts, PasswordEncoder passwords, JwtEncoder encoder,
-                           @Value("${barometer.jwt.ttl}") Duration ttl) {
+    public TokenController(AccountRepository accounts, AccountLifeCycle lifeCycle, SignInThrottle throttle,
+                           PasswordEncoder passwords, JwtEncoder encoder, @Value("${barometer.jwt.ttl}") Duration ttl) {
         this.accounts = accounts;
+        this.lifeCycle = lifeCycle;
+        this.throttle = throttle;
         this.passwords = passwords;
         this.encoder = encoder;
         this.ttl = ttl;
@@ -57,14 +62,23 @@ public class TokenController {
     @SecurityRequirements
     @Operation(operationId = "issueToken", summary = "Sign in: get a bearer token", description = """
             Public. Exchanges a username and password for a JWT to send as `Authorization: Bearer <token>` to both \
-            services until `expiresAt`. An unknown username and a wrong password get the same 401.""")
-    @Refusals({400, 401, 413, 415})
+            services until `expiresAt`. An unknown username, a wrong password and a disabled account get the same 401; \
+            after 5 failures for one username within 15 minutes, 429 with `Retry-After` (seconds) until the oldest \
+            leaves that window.""")
+    @Refusals({400, 401, 413, 415, 429})
     public TokenResponse token(@Valid @RequestBody TokenRequest request) {
+        throttle.retryAfter(request.username()).ifPresent(wait -> {
+            throw SignInThrottle.tooMany(wait);
+        });
         var account = accounts.find(request.username());
+        var standing = lifeCycle.standing(request.username());
         boolean ok = passwords.matches(request.password(), account.map(Account::passwordHash).orElse(dummyHash));
-        if (account.isEmpty() || !ok) {
+        // A disabled account is refused in the same words as a wrong password: the answer names no account.
+        if (account.isEmpty() || !ok || standing.isEmpty() || !standing.get().enabled()) {
+            throttle.failed(request.username());
             throw ApiException.unauthorized("Unknown username or wrong password");
         }
+        throttle.succeeded(request.username());
         Account a = account.get();
         Instant now = Instant.now();
         Instant expiresAt = now.plus(ttl);
@@ -73,7 +87,8 @@ public class TokenController {
                 .subject(a.username())
                 .issuedAt(now)
                 .expiresAt(expiresAt)
-                .claim(CurrentUser.ROLE_CLAIM, a.role().name());
+                .claim(CurrentUser.ROLE_CLAIM, a.role().name())
+                .claim(RevokedTokens.GENERATION_CLAIM, standing.get().tokenGeneration());
         if (a.collectiviteId() != null) {
             claims.claim(CurrentUser.COLLECTIVITE_CLAIM, a.collectiviteId());
         }

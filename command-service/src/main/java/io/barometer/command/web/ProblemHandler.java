@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.barometer.command.rules.DomainException;
+import io.barometer.support.json.StrictJson;
 
 /**
  * Every refusal becomes RFC 9457 problem+json with an {@code errors} list naming each bad field. Ordered
@@ -164,11 +165,12 @@ public class ProblemHandler {
         }
         if (e.getCause() instanceof UnrecognizedPropertyException u) {
             return problem(HttpStatus.BAD_REQUEST, "Unknown field " + u.getPropertyName(),
-                    List.of(new FieldError(path(u), "unknown field")));
+                    List.of(new FieldError(StrictJson.path(u), "unknown field")));
         }
         if (e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            return problem(HttpStatus.BAD_REQUEST, "Invalid value for " + path(m),
-                    List.of(new FieldError(path(m), m.getOriginalMessage())));
+            StrictJson.Refusal refusal = StrictJson.refusal(m);
+            return problem(HttpStatus.BAD_REQUEST, "Invalid value for " + refusal.field() + ": " + refusal.message(),
+                    List.of(new FieldError(refusal.field(), refusal.message())));
         }
         return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON",
                 List.of(new FieldError("body", "not valid JSON")));
@@ -187,21 +189,6 @@ public class ProblemHandler {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), List.of(new FieldError("Content-Type", "unsupported")));
-    }
-
-    static String path(JsonMappingException e) {
-        StringBuilder b = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                if (!b.isEmpty()) {
-                    b.append('.');
-                }
-                b.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                b.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return b.toString();
     }
 
     public static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String detail, List<FieldError> errors) {

@@ -16,6 +16,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.barometer.command.attribution.Dispatcher;
@@ -38,7 +39,8 @@ class ImportInterruptedTest {
 
     private final CommandGateway gateway = mock(CommandGateway.class);
     private final JdbcClient jdbc = mock(JdbcClient.class, RETURNS_DEEP_STUBS);
-    private final ImportService imports = new ImportService(new Dispatcher(gateway), jdbc);
+    private final ImportService imports = new ImportService(new Dispatcher(gateway), jdbc,
+            Jackson2ObjectMapperBuilder.json().build());
 
     ImportInterruptedTest() {
         when(jdbc.sql(anyString()).param(any()).query(Boolean.class).single()).thenReturn(false);

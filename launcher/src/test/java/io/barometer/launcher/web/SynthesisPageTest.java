@@ -135,6 +135,19 @@ class SynthesisPageTest {
             "Domaines transverses", List.of("17", "16"));
 
     @Test
+    void anAnalystReadsAResponsesAnswersButNotWhoGaveThem() throws Exception {
+        try (Browser b = analyst()) {
+            b.go("/campaigns/bvn-2014/responses/vannes");
+            b.waitFor("h1", "Vannes");
+            assertThat(b.driver.findElements(By.tagName("a")).stream().map(WebElement::getText))
+                    .doesNotContain("Historique des modifications");
+            b.go("/campaigns/bvn-2014/responses/vannes/history");
+            assertThat(b.heading()).isEqualTo("Accès refusé");
+            assertThat(b.driver.getPageSource()).doesNotContain("vannes.dsi");
+        }
+    }
+
+    @Test
     void the2014ClosingViewHoldsEveryFigureOfTheReferenceAndAMonthLaterTheApisFigures() throws Exception {
         JsonNode api = closingView();
         List<String> problems = new ArrayList<>();

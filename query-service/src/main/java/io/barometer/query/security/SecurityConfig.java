@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.barometer.support.security.CommonSecurityConfig;
 import io.barometer.support.security.JwtSecurity;
+import io.barometer.support.security.RevokedTokens;
 
 /** Stateless JWT security with command-service's roles; the collectivité check sits in the response view. */
 @Configuration
@@ -18,8 +19,8 @@ import io.barometer.support.security.JwtSecurity;
 public class SecurityConfig {
 
     @Bean
-    public SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
-        JwtSecurity.statelessJwt(http, json, CurrentUser.ROLE_CLAIM)
+    public SecurityFilterChain api(HttpSecurity http, ObjectMapper json, RevokedTokens revoked) throws Exception {
+        JwtSecurity.statelessJwt(http, json, CurrentUser.ROLE_CLAIM, revoked)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
@@ -29,8 +30,9 @@ public class SecurityConfig {
                                 "/api/campaigns/*/exports/*").hasAnyRole("ANALYST", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/audit", "/api/campaigns/*/progress", "/api/history.ndjson")
                                 .hasRole("ADMIN")
+                        // Who changed what: analysts see answers, not people (DESIGN §11, least privilege).
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/*/responses/*/history")
-                                .hasAnyRole("RESPONDENT", "ANALYST", "ADMIN")
+                                .hasAnyRole("RESPONDENT", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/campaigns", "/api/campaigns/*",
                                 "/api/campaigns/*/responses/*").hasAnyRole("RESPONDENT", "ANALYST", "ADMIN")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")

@@ -48,26 +48,28 @@ public final class ApiDocs {
     private record Refusal(String name, String description) {
     }
 
-    private static final Map<Integer, Refusal> REFUSALS = Map.of(
-            400, new Refusal("BadRequest", "Malformed request: a value of the wrong type, an unknown field, a bad "
-                    + "parameter or header. `errors` names each field at fault; nothing changed."),
-            401, new Refusal("Unauthorized", "No bearer token, or one that is invalid, expired or of a disabled "
-                    + "account; at sign-in, an unknown username or a wrong password (the same answer for both)."),
-            403, new Refusal("Forbidden", "The caller's role, or its collectivité, may not do this; nothing changed."),
-            404, new Refusal("NotFound", "The campaign, collectivité, response or project named does not exist "
-                    + "(`errors` says which)."),
-            409, new Refusal("Conflict", "The change contradicts the current state (a project withdrawn, a submitted "
-                    + "response, a campaign or username already taken with other values), or a concurrent change won."),
-            412, new Refusal("PreconditionFailed", "`If-Match` names an older version than the response's current one: "
-                    + "someone changed it since. Nothing changed; read it again and retry."),
-            413, new Refusal("PayloadTooLarge", "The body exceeds the route's limit (1 MiB; 64 MiB for an import)."),
-            415, new Refusal("UnsupportedMediaType", "The body's Content-Type is not one this route reads."),
-            422, new Refusal("UnprocessableEntity", "Well-formed, but breaks a rule of the survey (an unknown domain or "
+    private static final Map<Integer, Refusal> REFUSALS = Map.ofEntries(
+            Map.entry(400, new Refusal("BadRequest", "Malformed request: a value of the wrong type, an unknown field, a bad "
+                    + "parameter or header. `errors` names each field at fault; nothing changed.")),
+            Map.entry(401, new Refusal("Unauthorized", "No bearer token, or one that is invalid, expired or of a disabled "
+                    + "account; at sign-in, an unknown username or a wrong password (the same answer for both).")),
+            Map.entry(403, new Refusal("Forbidden", "The caller's role, or its collectivité, may not do this; nothing changed.")),
+            Map.entry(404, new Refusal("NotFound", "The campaign, collectivité, response or project named does not exist "
+                    + "(`errors` says which).")),
+            Map.entry(409, new Refusal("Conflict", "The change contradicts the current state (a project withdrawn, a submitted "
+                    + "response, a campaign or username already taken with other values), or a concurrent change won.")),
+            Map.entry(412, new Refusal("PreconditionFailed", "`If-Match` names an older version than the response's current one: "
+                    + "someone changed it since. Nothing changed; read it again and retry.")),
+            Map.entry(413, new Refusal("PayloadTooLarge", "The body exceeds the route's limit (1 MiB; 64 MiB for an import).")),
+            Map.entry(415, new Refusal("UnsupportedMediaType", "The body's Content-Type is not one this route reads.")),
+            Map.entry(422, new Refusal("UnprocessableEntity", "Well-formed, but breaks a rule of the survey (an unknown domain or "
                     + "catalogue item, a score outside its range, a ranking that is not a permutation…). `errors` names "
-                    + "the field; nothing changed."),
-            503, new Refusal("ServiceUnavailable", "The view has not caught up with the version (`minVersion`) or the "
-                    + "position (`minPosition`) asked for yet: `projectedVersion` or `projectedPosition` and `behind` "
-                    + "say how far it is; retry after the seconds in `Retry-After`."));
+                    + "the field; nothing changed.")),
+            Map.entry(429, new Refusal("TooManyRequests", "Too many failed sign-ins for this username within 15 "
+                    + "minutes; retry after the seconds in `Retry-After`.")),
+            Map.entry(503, new Refusal("ServiceUnavailable", "The view has not caught up with the version (`minVersion`) "
+                    + "or the position (`minPosition`) asked for yet: `projectedVersion` or `projectedPosition` and "
+                    + "`behind` say how far it is; retry after the seconds in `Retry-After`.")));
 
     private ApiDocs() {
     }

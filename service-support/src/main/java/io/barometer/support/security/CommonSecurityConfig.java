@@ -1,8 +1,11 @@
 package io.barometer.support.security;
 
+import java.time.Clock;
+
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.web.firewall.HttpFirewall;
@@ -18,6 +21,12 @@ public class CommonSecurityConfig {
     @Bean
     public SecurityObservationSettings securityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** Tokens of disabled accounts and revoked generations, read from the account table both services share. */
+    @Bean
+    public RevokedTokens revokedTokens(JdbcClient jdbc) {
+        return new RevokedTokens(jdbc, Clock.systemUTC());
     }
 
     /** The strict firewall, its header checks without regular expressions (see JwtSecurity.firewall). */

@@ -9,15 +9,19 @@ import java.util.function.Predicate;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -90,11 +94,22 @@ public final class JwtSecurity {
         return true;
     }
 
-    /** Stateless, no CSRF (no cookies), JWT bearer tokens whose {@code roleClaim} gives ROLE_…, problem+json refusals. */
-    public static HttpSecurity statelessJwt(HttpSecurity http, ObjectMapper json, String roleClaim) throws Exception {
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(jwt ->
+    /**
+     * Stateless, no CSRF (no cookies), JWT bearer tokens whose {@code roleClaim} gives ROLE_…, problem+json refusals.
+     * A token of a disabled account or of a revoked generation is refused as an invalid one (401), checked on
+     * every request: a verified token is remembered, its account's standing is not.
+     */
+    public static HttpSecurity statelessJwt(HttpSecurity http, ObjectMapper json, String roleClaim,
+                                            RevokedTokens revoked) throws Exception {
+        JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
+        roles.setJwtGrantedAuthoritiesConverter(jwt ->
                 List.of(new SimpleGrantedAuthority("ROLE_" + jwt.getClaimAsString(roleClaim))));
+        Converter<Jwt, AbstractAuthenticationToken> converter = jwt -> {
+            if (revoked.refuses(jwt)) {
+                throw new InvalidBearerTokenException("This token's account is disabled or its tokens were revoked");
+            }
+            return roles.convert(jwt);
+        };
         // No sessions: nothing to log out of, no request to save for after a login.
         return http.csrf(c -> c.disable())
                 .logout(l -> l.disable())
