@@ -337,6 +337,21 @@ class QuestionnairePagesTest {
     }
 
     @Test
+    void afterFiveWrongPasswordsThePageSaysToWaitRatherThanWrongAgain() throws Exception {
+        web.collectivite("landerneau", "Landerneau", "lea.landerneau");
+        try (Browser b = browser()) {
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                b.go("/").signIn("lea.landerneau", "not-the-password-" + attempt);
+                b.waitFor("#login-message", "Identifiant ou mot de passe incorrect.");
+            }
+            // Even the right password now waits: command-service answers 429 for this username for 15 minutes.
+            b.go("/").signIn("lea.landerneau", WebStack.password("lea.landerneau"));
+            assertThat(b.waitFor("#login-message", "Trop de tentatives")).contains("réessayez dans 15 minutes");
+            assertThat(b.accessibilityProblems()).isEmpty();
+        }
+    }
+
+    @Test
     void aSectionIsCompletedWithTheKeyboardAlone() throws Exception {
         web.collectivite("saint-brieuc", "Saint-Brieuc", "kim.stbrieuc");
         try (Browser b = browser()) {

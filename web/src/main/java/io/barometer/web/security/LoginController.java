@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.barometer.web.page.Pages;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The sign-in page, with what went wrong last time (wrong password, expired session, services down). */
+/** The sign-in page, with what went wrong last time (wrong password, too many attempts, expired session, services down). */
 @Controller
 public class LoginController {
 
@@ -21,6 +21,7 @@ public class LoginController {
     @GetMapping(SecurityConfig.LOGIN)
     public String login(@RequestParam(required = false) String error, @RequestParam(required = false) String expired,
                         @RequestParam(required = false) String unavailable,
+                        @RequestParam(required = false) String throttled,
                         @RequestParam(required = false) String signedOut,
                         @RequestParam(name = "continue", required = false) String back,
                         HttpServletRequest request, Model model) {
@@ -28,10 +29,10 @@ public class LoginController {
             return "redirect:/";
         }
         String message = error != null ? "login.wrong" : expired != null ? "login.expired"
-                : unavailable != null ? "login.unavailable" : signedOut != null ? "login.signedOut" : null;
+                : unavailable != null ? "login.unavailable" : throttled != null ? "login.throttled" : signedOut != null ? "login.signedOut" : null;
         model.addAttribute("page", pages.of(request, "login.title"));
         model.addAttribute("message", message);
-        model.addAttribute("problem", error != null || unavailable != null);
+        model.addAttribute("problem", error != null || unavailable != null || throttled != null);
         model.addAttribute("back", SecurityConfig.safePath(back));
         return "login";
     }

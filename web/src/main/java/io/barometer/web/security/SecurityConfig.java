@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -47,7 +48,8 @@ public class SecurityConfig {
                 .requestCache(r -> r.requestCache(cache))
                 .formLogin(f -> f.loginPage(LOGIN).successHandler(success)
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath() + LOGIN
-                                + (e instanceof AuthenticationServiceException ? "?unavailable" : "?error")
+                                + (e instanceof AuthenticationServiceException ? "?unavailable"
+                                        : e instanceof LockedException ? "?throttled" : "?error")
                                 + continueParameter(request.getParameter("continue"), '&'))))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl(LOGIN + "?signedOut")
                         .deleteCookies("SESSION"))

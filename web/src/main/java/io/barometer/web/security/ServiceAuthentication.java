@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -40,6 +41,10 @@ class ServiceAuthentication implements AuthenticationProvider {
         } catch (ApiProblem p) {
             if (p.status() == 401 || p.status() == 400) {
                 throw new BadCredentialsException("refused");
+            }
+            if (p.status() == 429) {
+                // Too many failures for this username: said as such, or the person would keep trying in vain.
+                throw new LockedException("throttled");
             }
             throw new AuthenticationServiceException("command-service answered " + p.status());
         } catch (RuntimeException e) {
