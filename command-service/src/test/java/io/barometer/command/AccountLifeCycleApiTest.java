@@ -61,6 +61,18 @@ class AccountLifeCycleApiTest extends ApiTest {
     }
 
     @Test
+    void theAdminsListSaysWhichAccountsAreDisabled() {
+        String collectivite = registerCollectivite();
+        String kept = newAccount("RESPONDENT", collectivite);
+        String gone = newAccount("RESPONDENT", collectivite);
+        assertThat(setEnabled(gone, false, "A quitté la collectivité").status()).isEqualTo(200);
+        var items = http.get("/api/users?collectivite=" + collectivite, admin).json().path("items");
+        java.util.Map<String, Boolean> enabled = new java.util.TreeMap<>();
+        items.forEach(a -> enabled.put(a.path("username").asText(), a.path("enabled").asBoolean()));
+        assertThat(enabled).isEqualTo(java.util.Map.of(kept, true, gone, false));
+    }
+
+    @Test
     void onlyAnAdminDisablesAccountsAndNeverTheirOwnNorWithoutAReason() {
         String username = newAccount("RESPONDENT", registerCollectivite());
         assertProblem(send("PATCH", "/api/users/" + username, login(newAccount("ANALYST", null)),

@@ -46,7 +46,7 @@ public class AccountRepository {
     public AccountPage list(UserRole role, String collectiviteId, int page, int size) {
         String role_ = role == null ? null : role.name();
         List<AccountSummary> items = jdbc.sql("""
-                        SELECT username, role, collectivite_id, display_name FROM account
+                        SELECT username, role, collectivite_id, display_name, enabled FROM account
                         WHERE (CAST(:role AS VARCHAR) IS NULL OR role = :role)
                           AND (CAST(:coll AS VARCHAR) IS NULL OR collectivite_id = :coll)
                         ORDER BY username LIMIT :size OFFSET :offset
@@ -54,7 +54,7 @@ public class AccountRepository {
                 .param("role", role_).param("coll", collectiviteId)
                 .param("size", size).param("offset", (long) page * size)
                 .query((rs, n) -> new AccountSummary(rs.getString(1), UserRole.valueOf(rs.getString(2)),
-                        rs.getString(3), rs.getString(4)))
+                        rs.getString(3), rs.getString(4), rs.getBoolean(5)))
                 .list();
         long total = jdbc.sql("""
                         SELECT count(*) FROM account

@@ -274,6 +274,67 @@ class QuestionnairePagesTest {
     }
 
     @Test
+    void anAdminDisablesAnAccountWithAReasonAndItsPersonCanNoLongerSignIn() throws Exception {
+        web.collectivite("pontivy", "Pontivy", "paul.pontivy");
+        try (Browser admin = browser()) {
+            admin.go("/").signIn(WebStack.ADMIN, WebStack.ADMIN_PASSWORD);
+            admin.go("/admin/accounts?collectivite=pontivy");
+            assertThat(admin.waitFor("#accounts-list tbody", "paul.pontivy")).contains("Actif");
+            admin.link("Désactiver paul.pontivy").click();
+            admin.waitFor("h1", "Désactiver le compte paul.pontivy");
+            // Without a reason nothing changes, and the page says so by the field.
+            admin.button("Désactiver le compte").click();
+            assertThat(admin.waitFor(".error-summary", "Le compte n’a pas changé")).isNotEmpty();
+            admin.field("Motif").sendKeys("A quitté la mairie");
+            admin.button("Désactiver le compte").click();
+            assertThat(admin.waitFor("#account-notice", "Compte désactivé : paul.pontivy")).isNotEmpty();
+            admin.go("/admin/accounts?collectivite=pontivy");
+            assertThat(admin.waitFor("#accounts-list tbody", "paul.pontivy")).contains("Désactivé");
+            assertThat(admin.accessibilityProblems()).isEmpty();
+        }
+        try (Browser paul = browser()) {
+            paul.go("/").signIn("paul.pontivy", WebStack.password("paul.pontivy"));
+            assertThat(paul.waitFor("#login-message", "Identifiant ou mot de passe incorrect.")).isNotEmpty();
+        }
+        try (Browser admin = browser()) {
+            admin.go("/").signIn(WebStack.ADMIN, WebStack.ADMIN_PASSWORD);
+            admin.go("/admin/accounts?collectivite=pontivy");
+            admin.link("Réactiver paul.pontivy").click();
+            admin.field("Motif").sendKeys("De retour");
+            admin.button("Réactiver le compte").click();
+            assertThat(admin.waitFor("#account-notice", "Compte réactivé : paul.pontivy")).isNotEmpty();
+        }
+        try (Browser paul = browser()) {
+            paul.go("/").signIn("paul.pontivy", WebStack.password("paul.pontivy"));
+            assertThat(paul.waitFor("main", "Questionnaires de votre collectivité")).contains("pontivy");
+        }
+    }
+
+    @Test
+    void aRespondentChangesTheirPasswordAndSignsInWithTheNewOne() throws Exception {
+        web.collectivite("guingamp", "Guingamp", "rose.guingamp");
+        try (Browser b = signedIn("rose.guingamp")) {
+            b.link("Mon mot de passe").click();
+            b.fieldNamed("Mot de passe actuel").sendKeys(WebStack.password("rose.guingamp"));
+            b.fieldNamed("Nouveau mot de passe").sendKeys("un-nouveau-mot-de-passe");
+            b.fieldNamed("Nouveau mot de passe, une seconde fois").sendKeys("un-autre-mot-de-passe");
+            b.button("Changer le mot de passe").click();
+            assertThat(b.waitFor(".error-summary", "Le mot de passe n’a pas changé")).contains("diffèrent");
+            assertThat(b.accessibilityProblems()).isEmpty();
+            b.fieldNamed("Mot de passe actuel").sendKeys(WebStack.password("rose.guingamp"));
+            b.fieldNamed("Nouveau mot de passe").sendKeys("un-nouveau-mot-de-passe");
+            b.fieldNamed("Nouveau mot de passe, une seconde fois").sendKeys("un-nouveau-mot-de-passe");
+            b.button("Changer le mot de passe").click();
+            // Every token of the account is refused now: signed out here, asked for the new password.
+            assertThat(b.waitFor("#login-message", "Mot de passe changé")).isNotEmpty();
+            b.signIn("rose.guingamp", WebStack.password("rose.guingamp"));
+            assertThat(b.waitFor("#login-message", "Identifiant ou mot de passe incorrect.")).isNotEmpty();
+            b.go("/").signIn("rose.guingamp", "un-nouveau-mot-de-passe");
+            assertThat(b.waitFor("main", "Questionnaires de votre collectivité")).contains("guingamp");
+        }
+    }
+
+    @Test
     void aRespondentCannotOpenAnotherCollectivitesPages() throws Exception {
         web.collectivite("sene", "Séné", "marc.vannes");
         web.collectivite("lannion", "Lannion", "sara.lannion");

@@ -28,12 +28,9 @@ public class RevokedTokens {
 
     private static final Logger log = LoggerFactory.getLogger(RevokedTokens.class);
 
-    private record Standing(boolean enabled, int generation) {
-    }
-
     private final JdbcClient jdbc;
     private final Clock clock;
-    private volatile Map<String, Standing> accounts = Map.of();
+    private volatile Map<String, Integer> generations = Map.of();
     private volatile Instant loadedAt = Instant.MIN;
 
     public RevokedTokens(JdbcClient jdbc, Clock clock) {
@@ -45,13 +42,12 @@ public class RevokedTokens {
         if (Duration.between(loadedAt, clock.instant()).compareTo(REFRESH) >= 0) {
             refresh();
         }
-        Standing standing = accounts.get(jwt.getSubject());
-        if (standing == null) {
-            return false;
-        }
+        // A disable raises the generation too, and a disabled account gets no new token: the generation alone
+        // refuses its tokens. Not refusing on the enabled flag as well lets a re-enabled account's new tokens
+        // through at once, instead of after this instance's next reading.
+        Integer current = generations.get(jwt.getSubject());
         Object generation = jwt.getClaim(GENERATION_CLAIM);
-        return !standing.enabled()
-                || (generation instanceof Number n ? n.intValue() : 0) < standing.generation();
+        return current != null && (generation instanceof Number n ? n.intValue() : 0) < current;
     }
 
     /** One request at a time reads the table; the others wait for it rather than pass on a stale answer. */
@@ -61,18 +57,18 @@ public class RevokedTokens {
             return;
         }
         try {
-            Map<String, Standing> read = new HashMap<>();
-            jdbc.sql("SELECT username, enabled, token_generation FROM account WHERE NOT enabled OR token_generation > 0")
+            Map<String, Integer> read = new HashMap<>();
+            jdbc.sql("SELECT username, token_generation FROM account WHERE token_generation > 0")
                     .query(rs -> {
-                        read.put(rs.getString(1), new Standing(rs.getBoolean(2), rs.getInt(3)));
+                        read.put(rs.getString(1), rs.getInt(2));
                     });
-            accounts = Map.copyOf(read);
+            generations = Map.copyOf(read);
             loadedAt = now;
         } catch (DataAccessException e) {
             // The database is away: every write and read fails meanwhile anyway. Keep what was known and try
             // again after the same interval, rather than make every request wait on a connection in turn.
             loadedAt = now;
-            log.warn("Could not read revoked accounts; keeping the {} known", accounts.size(), e);
+            log.warn("Could not read revoked accounts; keeping the {} known", generations.size(), e);
         }
     }
 }

@@ -58,6 +58,8 @@ public class AccountsController {
     }
 
     static final int PAGE_SIZE = 100;
+    /** The session's one-time notice of a change just made to an account (disabled, enabled). */
+    static final String NOTICE = "accountNotice";
     private static final List<String> ROLES = List.of(SignedIn.RESPONDENT, SignedIn.ANALYST, SignedIn.ADMIN);
 
     private final Services services;
@@ -76,8 +78,10 @@ public class AccountsController {
         model.addAttribute("page", pages.of(request, "accounts.title"));
         model.addAttribute("form", AccountForm.empty());
         model.addAttribute("created", session.getAttribute("accountCreated"));
+        model.addAttribute("notice", session.getAttribute(NOTICE));
         model.addAttribute("listing", listing(me, role, collectivite, page));
         session.removeAttribute("accountCreated");
+        session.removeAttribute(NOTICE);
         return "accounts/create";
     }
 
@@ -112,6 +116,7 @@ public class AccountsController {
             model.addAttribute("page", pages.of(request, "accounts.title"));
             model.addAttribute("form", new AccountForm(username, role, collectivite, displayName, errors));
             model.addAttribute("created", null);
+            model.addAttribute("notice", null);
             model.addAttribute("listing", listing(me, "", "", "0"));
             return "accounts/create";
         }

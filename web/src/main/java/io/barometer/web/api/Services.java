@@ -98,6 +98,20 @@ public class Services {
         return call(command, HttpMethod.GET, "/api/users" + query(p), caller, null, null, AccountsPage.class);
     }
 
+    /** Disables or re-enables an account (admins only), with the reason command-service keeps beside who did it. */
+    public void setAccountEnabled(Caller caller, String username, boolean enabled, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("enabled", enabled);
+        body.put("reason", reason);
+        call(commandPatch, HttpMethod.PATCH, "/api/users/{username}", caller, null, body, JsonNode.class, username);
+    }
+
+    /** Changes the caller's own password; command-service then refuses every token of theirs, this one too. */
+    public void changeOwnPassword(Caller caller, String currentPassword, String newPassword) {
+        call(command, HttpMethod.PUT, "/api/users/me/password", caller, null,
+                Map.of("currentPassword", currentPassword, "newPassword", newPassword), Void.class);
+    }
+
     // --- reads ---------------------------------------------------------------------------------------------
 
     public List<Campaign> campaigns(Caller caller) {
@@ -365,7 +379,8 @@ public class Services {
             int status = res.getStatusCode().value();
             try (InputStream in = res.getBody()) {
                 if (status < 300) {
-                    return json.readValue(in, type);
+                    // A 204 (a password changed) has no body to read.
+                    return status == 204 || type == Void.class ? null : json.readValue(in, type);
                 }
                 if (status == 401 && caller != null) {
                     throw new SignedOut();

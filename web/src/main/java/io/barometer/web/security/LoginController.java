@@ -22,6 +22,7 @@ public class LoginController {
     public String login(@RequestParam(required = false) String error, @RequestParam(required = false) String expired,
                         @RequestParam(required = false) String unavailable,
                         @RequestParam(required = false) String throttled,
+                        @RequestParam(required = false) String passwordChanged,
                         @RequestParam(required = false) String signedOut,
                         @RequestParam(name = "continue", required = false) String back,
                         HttpServletRequest request, Model model) {
@@ -29,7 +30,8 @@ public class LoginController {
             return "redirect:/";
         }
         String message = error != null ? "login.wrong" : expired != null ? "login.expired"
-                : unavailable != null ? "login.unavailable" : throttled != null ? "login.throttled" : signedOut != null ? "login.signedOut" : null;
+                : unavailable != null ? "login.unavailable" : throttled != null ? "login.throttled"
+                : signedOut != null ? "login.signedOut" : passwordChanged != null ? "login.passwordChanged" : null;
         model.addAttribute("page", pages.of(request, "login.title"));
         model.addAttribute("message", message);
         model.addAttribute("problem", error != null || unavailable != null || throttled != null);
