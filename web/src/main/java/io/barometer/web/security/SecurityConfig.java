@@ -14,6 +14,9 @@ import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.barometer.web.api.Services;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -28,7 +31,7 @@ public class SecurityConfig {
     public static final String LOGIN = "/login";
 
     @Bean
-    SecurityFilterChain pageSecurity(HttpSecurity http, ServiceAuthentication authentication) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, Services services, ObjectMapper json) throws Exception {
         HttpSessionRequestCache cache = new HttpSessionRequestCache();
         // The saved page is returned to as it was asked for, without Spring's "?continue" marker on its URL.
         cache.setMatchingRequestParameterName(null);
@@ -40,7 +43,9 @@ public class SecurityConfig {
             String target = saved != null ? saved.getRedirectUrl() : safePath(request.getParameter("continue"));
             response.sendRedirect(target != null ? target : request.getContextPath() + "/");
         };
-        http.authenticationProvider(authentication)
+        // Not a bean: Spring Security would also make a bean the global parent manager's provider, and a refused
+        // sign-in would be asked of command-service twice, counting two failures against the person's five.
+        http.authenticationProvider(new ServiceAuthentication(services, json))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(LOGIN, "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/error").permitAll()

@@ -9,7 +9,6 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -17,7 +16,6 @@ import io.barometer.web.api.ApiProblem;
 import io.barometer.web.api.Services;
 
 /** Signs a person in by asking command-service for a token with their username and password. */
-@Component
 class ServiceAuthentication implements AuthenticationProvider {
 
     private final Services services;
