@@ -59,6 +59,8 @@ public class SynthesisController {
 
     private final Services services;
     private final Pages pages;
+    static final int PICKER_LIMIT = 200;
+
     private final Executor reads;
 
     public SynthesisController(Services services, Pages pages, @Qualifier("applicationTaskExecutor") Executor reads) {
@@ -75,10 +77,9 @@ public class SynthesisController {
                             HttpServletRequest request, Model model) {
         SignedIn me = reader();
         ViewForm form = new ViewForm(asOf, basis, exclude, "exclude".equals(lateRespondents));
-        // The three reads do not depend on one another: asked for together, the page waits for the slowest only
-        // (for a large campaign, the synthesis) instead of their sum.
+        // The campaign and the synthesis do not depend on each other: asked for together, the page waits for the
+        // slower only (for a large campaign, the synthesis) instead of their sum.
         CompletableFuture<Campaign> c = CompletableFuture.supplyAsync(() -> services.campaign(me.caller(), campaign), reads);
-        CompletableFuture<List<Services.Respondent>> respondents = respondents(me, campaign, form);
         Texts t = pages.texts(request);
         JsonNode synthesis = null;
         Map<String, String> errors = new LinkedHashMap<>();
@@ -108,20 +109,18 @@ public class SynthesisController {
                 ? citation(ServletUriComponentsBuilder.fromContextPath(request).toUriString(), campaign, form, synthesis)
                 : null);
         model.addAttribute("figures", synthesis == null ? List.of() : Figures.of(synthesis, definition.definition(), t));
-        model.addAttribute("respondents", errors.isEmpty() ? join(respondents) : List.of());
+        model.addAttribute("respondents", synthesis != null && synthesis.path("respondents").path("count").asInt()
+                <= PICKER_LIMIT ? respondents(me, campaign, form) : List.of());
         return "synthesis/page";
     }
 
-    /** Whom the view may leave out: every respondent as of the same cut-off, none left out. */
-    private CompletableFuture<List<Services.Respondent>> respondents(SignedIn me, String campaign, ViewForm form) {
-        String at;
-        try {
-            at = apiParameters(form).get("asOf");
-        } catch (IllegalArgumentException e) {
-            // The cut-off is unreadable: the page says so by its field and offers no list.
-            return CompletableFuture.completedFuture(List.of());
-        }
-        return CompletableFuture.supplyAsync(() -> services.respondents(me.caller(), campaign, at, form.basis()), reads);
+    /**
+     * Whom the view may leave out, as boxes to tick: every respondent as of the same cut-off. Beyond
+     * {@link #PICKER_LIMIT} the page offers a field for their ids instead: a list of thousands would make the page
+     * megabytes long and cost query-service a second fold of every respondent.
+     */
+    private List<Services.Respondent> respondents(SignedIn me, String campaign, ViewForm form) {
+        return services.respondents(me.caller(), campaign, apiParameters(form).get("asOf"), form.basis());
     }
 
     /** A read's result, or its own failure (a problem, a refusal) rethrown as the page's. */
