@@ -55,7 +55,7 @@ public final class Api {
         }
     }
 
-    private Reply send(String method, String url, String token, Body body, String contentType)
+    private Reply send(String method, String url, String token, Body body, String contentType, String ifMatch)
             throws IOException {
         HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
         c.setConnectTimeout(5_000);
@@ -64,6 +64,9 @@ public final class Api {
         c.setUseCaches(false);
         if (token != null) {
             c.setRequestProperty("Authorization", "Bearer " + token);
+        }
+        if (ifMatch != null) {
+            c.setRequestProperty("If-Match", ifMatch);
         }
         if (body != null) {
             c.setRequestProperty("Content-Type", contentType);
@@ -89,12 +92,17 @@ public final class Api {
     }
 
     public Reply json(String method, String url, String token, Object body) throws IOException {
+        return json(method, url, token, body, null);
+    }
+
+    /** A write that holds only if the response is still at the version of {@code ifMatch} (an earlier ETag). */
+    public Reply json(String method, String url, String token, Object body, String ifMatch) throws IOException {
         return send(method, url, token, body == null ? null : new Body(JSON.writeValueAsBytes(body), null),
-                "application/json");
+                "application/json", ifMatch);
     }
 
     public Reply get(String url, String token) throws IOException {
-        return send("GET", url, token, null, null);
+        return send("GET", url, token, null, null, null);
     }
 
     public String token(String base, String username, String password) throws IOException {
@@ -106,7 +114,7 @@ public final class Api {
     }
 
     public Reply importFile(String base, String token, Path file) throws IOException {
-        return send("POST", base + "/api/import", token, new Body(null, file), "application/x-ndjson");
+        return send("POST", base + "/api/import", token, new Body(null, file), "application/x-ndjson", null);
     }
 
     /** Events the query side has not processed yet, summed over its processors (from its Prometheus gauge). */

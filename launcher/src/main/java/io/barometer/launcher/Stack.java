@@ -25,7 +25,7 @@ public final class Stack implements AutoCloseable {
 
     private final Settings settings;
     private final Map<String, String> env;
-    private final Database database;
+    private Database database;
     private final ServiceProcess command;
     private ServiceProcess query;
     private final ServiceProcess web;
@@ -154,6 +154,20 @@ public final class Stack implements AutoCloseable {
         whileStopped.call();
         query = startQuery(settings, env);
         query.awaitHealthy(Duration.ofMinutes(3));
+    }
+
+    /**
+     * Stops the embedded PostgreSQL (a fast shutdown: sessions are cut, as in a real restart), runs
+     * {@code whileStopped}, and starts it again on the same port and data directory; the services are left
+     * running, to find their own way back.
+     */
+    public void restartDatabase(Callable<Void> whileStopped) throws Exception {
+        if (!database.isEmbedded()) {
+            throw new IllegalStateException("only the embedded PostgreSQL can be restarted from here");
+        }
+        database.close();
+        whileStopped.call();
+        database = Database.embedded(settings.dataDirectory().resolve("postgres"), settings.pgPort(), "barometer");
     }
 
     private static ServiceProcess startQuery(Settings s, Map<String, String> env) throws IOException {

@@ -5,22 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -153,23 +149,7 @@ class BackupRestoreTest {
     }
 
     private void openLiveCampaign(String c, String admin) throws IOException {
-        Map<String, Object> campaign = new LinkedHashMap<>();
-        campaign.put("campaign", LIVE);
-        campaign.put("year", 2026);
-        campaign.put("title", "Baromètre sauvegardé");
-        campaign.put("opensAt", "2026-01-01T00:00:00Z");
-        campaign.put("closesAt", Instant.now().plus(Duration.ofDays(365)).toString());
-        campaign.put("questionnaire", "bvn-2014");
-        created(api.json("POST", c + "/api/campaigns", admin, campaign));
-        Map<String, Object> city = new LinkedHashMap<>();
-        city.put("collectivite", "bk-city");
-        city.put("name", "Ville sauvegardée");
-        city.put("kind", "COMMUNE");
-        city.put("region", "Bretagne");
-        city.put("population", 80_000);
-        city.put("parentId", null);
-        created(api.json("POST", c + "/api/collectivites", admin, city));
-        created(api.json("PUT", c + "/api/campaigns/" + LIVE + "/responses/bk-city", admin, null));
+        Installations.openCampaign(api, c, admin, LIVE, "Baromètre sauvegardé", "bk-city", "Ville sauvegardée");
     }
 
     private void awaitProjections(String q) {
@@ -185,7 +165,7 @@ class BackupRestoreTest {
     }
 
     private static void created(Api.Reply reply) {
-        assertThat(reply.status()).as(reply.body()).isBetween(200, 201);
+        Installations.created(reply);
     }
 
     private static Stack.Settings settings(Path root, Path data) throws IOException {
@@ -194,21 +174,11 @@ class BackupRestoreTest {
     }
 
     private static Path fresh(String name) throws IOException {
-        Path dir = Path.of("target", name).toAbsolutePath();
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        return dir;
+        return Installations.fresh(name);
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return Installations.freePort();
     }
 
     private static void say(String message) {

@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.barometer.command.rules.DomainException;
 import io.barometer.support.json.StrictJson;
+import io.barometer.support.web.DatabaseUnavailable;
 
 /**
  * Every refusal becomes RFC 9457 problem+json with an {@code errors} list naming each bad field. Ordered
@@ -82,8 +83,15 @@ public class ProblemHandler {
         return problem(HttpStatus.CONFLICT, "A concurrent change won; retry", List.of());
     }
 
-    /** Logged with its stack trace; answered with the request id to quote, never the exception's text. */
+    /**
+     * Logged with its stack trace; answered with the request id to quote, never the exception's text. The
+     * database gone is no fault to report but a moment to wait: 503 with Retry-After.
+     */
     public static ResponseEntity<ProblemDetail> failure(Throwable e) {
+        if (DatabaseUnavailable.is(e)) {
+            log.warn("Database unavailable: {}", e.toString());
+            return DatabaseUnavailable.answer();
+        }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected failure; quote request id "
                 + MDC.get(RequestIdFilter.MDC_KEY) + " when reporting it", List.of());

@@ -5,11 +5,15 @@ import java.util.concurrent.TimeUnit;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -43,6 +47,17 @@ public class AxonConfig extends PostgresAxonConfig {
     @Override
     protected ObjectMapper storedJson() {
         return eventObjectMapper();
+    }
+
+    /** Axon's own JDBC token store as its auto-configuration builds it, but safe for instances started together. */
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                                 TokenStoreProperties properties) {
+        return new FirstInitialisationLockingTokenStore(JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(tokenSchema)
+                .serializer(serializer)
+                .claimTimeout(properties.getClaimTimeout()), tokenSchema.tokenTable());
     }
 
     // Only on the PostgreSQL store: with BAROMETER_AXONSERVER_ENABLED=true Axon's own auto-configuration
