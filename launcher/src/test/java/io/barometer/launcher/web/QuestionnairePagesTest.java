@@ -275,38 +275,38 @@ class QuestionnairePagesTest {
 
     @Test
     void anAdminDisablesAnAccountWithAReasonAndItsPersonCanNoLongerSignIn() throws Exception {
-        web.collectivite("pontivy", "Pontivy", "paul.pontivy");
+        web.collectivite("plouay", "Plouay", "paul.plouay");
         try (Browser admin = browser()) {
             admin.go("/").signIn(WebStack.ADMIN, WebStack.ADMIN_PASSWORD);
-            admin.go("/admin/accounts?collectivite=pontivy");
-            assertThat(admin.waitFor("#accounts-list tbody", "paul.pontivy")).contains("Actif");
-            admin.link("Désactiver paul.pontivy").click();
-            admin.waitFor("h1", "Désactiver le compte paul.pontivy");
+            admin.go("/admin/accounts?collectivite=plouay");
+            assertThat(admin.waitFor("#accounts-list tbody", "paul.plouay")).contains("Actif");
+            admin.link("Désactiver paul.plouay").click();
+            admin.waitFor("h1", "Désactiver le compte paul.plouay");
             // Without a reason nothing changes, and the page says so by the field.
             admin.button("Désactiver le compte").click();
             assertThat(admin.waitFor(".error-summary", "Le compte n’a pas changé")).isNotEmpty();
             admin.field("Motif").sendKeys("A quitté la mairie");
             admin.button("Désactiver le compte").click();
-            assertThat(admin.waitFor("#account-notice", "Compte désactivé : paul.pontivy")).isNotEmpty();
-            admin.go("/admin/accounts?collectivite=pontivy");
-            assertThat(admin.waitFor("#accounts-list tbody", "paul.pontivy")).contains("Désactivé");
+            assertThat(admin.waitFor("#account-notice", "Compte désactivé : paul.plouay")).isNotEmpty();
+            admin.go("/admin/accounts?collectivite=plouay");
+            assertThat(admin.waitFor("#accounts-list tbody", "paul.plouay")).contains("Désactivé");
             assertThat(admin.accessibilityProblems()).isEmpty();
         }
         try (Browser paul = browser()) {
-            paul.go("/").signIn("paul.pontivy", WebStack.password("paul.pontivy"));
+            paul.go("/").signIn("paul.plouay", WebStack.password("paul.plouay"));
             assertThat(paul.waitFor("#login-message", "Identifiant ou mot de passe incorrect.")).isNotEmpty();
         }
         try (Browser admin = browser()) {
             admin.go("/").signIn(WebStack.ADMIN, WebStack.ADMIN_PASSWORD);
-            admin.go("/admin/accounts?collectivite=pontivy");
-            admin.link("Réactiver paul.pontivy").click();
+            admin.go("/admin/accounts?collectivite=plouay");
+            admin.link("Réactiver paul.plouay").click();
             admin.field("Motif").sendKeys("De retour");
             admin.button("Réactiver le compte").click();
-            assertThat(admin.waitFor("#account-notice", "Compte réactivé : paul.pontivy")).isNotEmpty();
+            assertThat(admin.waitFor("#account-notice", "Compte réactivé : paul.plouay")).isNotEmpty();
         }
         try (Browser paul = browser()) {
-            paul.go("/").signIn("paul.pontivy", WebStack.password("paul.pontivy"));
-            assertThat(paul.waitFor("main", "Questionnaires de votre collectivité")).contains("pontivy");
+            paul.go("/").signIn("paul.plouay", WebStack.password("paul.plouay"));
+            assertThat(paul.waitFor("main", "Questionnaires de votre collectivité")).contains("plouay");
         }
     }
 
