@@ -3,6 +3,8 @@ package io.barometer.query.completeness;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -19,6 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.barometer.query.config.OpenGaps;
 import io.barometer.query.projection.History;
 import io.barometer.query.replay.Projections;
 import io.barometer.query.web.ApiException;
@@ -30,7 +33,9 @@ import io.barometer.query.web.ApiException;
  * <p>The position is that of the processor's tokens, which are committed in the same transaction as the facts
  * they cover, so the facts of a position read here are visible to every query that follows. Axon's global index
  * has gaps (a transaction still open when a later one committed), which its gap-aware token keeps as such: the
- * projection holds everything only up to just below its lowest gap, and that is the position given.
+ * projection holds everything only up to just below its lowest gap that may still fill, and that is the position
+ * given. A gap that can no longer fill ({@link OpenGaps#abandoned}) stays in a token until the processor reads its
+ * next event; it does not hold the position back meanwhile.
  */
 @Component
 public class CompletenessCheck {
@@ -45,10 +50,12 @@ public class CompletenessCheck {
     private final Serializer serializer;
     private final Projections projections;
     private final Duration maxWait;
+    private final OpenGaps openGaps;
 
-    public CompletenessCheck(JdbcClient jdbc, Serializer serializer, Projections projections,
+    public CompletenessCheck(JdbcClient jdbc, Serializer serializer, Projections projections, OpenGaps openGaps,
                              @Value("${barometer.views.min-version-wait}") Duration maxWait) {
         this.jdbc = jdbc;
+        this.openGaps = openGaps;
         this.serializer = serializer;
         this.projections = projections;
         this.maxWait = maxWait;
@@ -142,24 +149,34 @@ public class CompletenessCheck {
         if (bySegment.isEmpty()) {
             return 0;
         }
+        Set<Long> gaps = new TreeSet<>();
+        bySegment.values().forEach(token -> {
+            if (current(token) instanceof GapAwareTrackingToken gapAware) {
+                gaps.addAll(gapAware.getGaps());
+            }
+        });
+        Set<Long> abandoned = openGaps.abandoned(gaps);
         long lowest = Long.MAX_VALUE;
         for (TrackingToken token : bySegment.values()) {
-            lowest = Math.min(lowest, through(token));
+            lowest = Math.min(lowest, through(token, abandoned));
         }
         return lowest;
     }
 
-    static long through(TrackingToken token) {
-        TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
-        if (current instanceof WrappedToken) {
-            current = WrappedToken.unwrapLowerBound(current);
-        }
+    static long through(TrackingToken token, Set<Long> abandoned) {
+        TrackingToken current = current(token);
         if (current == null) {
             return 0;
         }
         if (current instanceof GapAwareTrackingToken gapAware) {
-            return gapAware.hasGaps() ? gapAware.getGaps().first() - 1 : gapAware.getIndex();
+            return gapAware.getGaps().stream().filter(gap -> !abandoned.contains(gap)).findFirst()
+                    .map(gap -> gap - 1).orElse(gapAware.getIndex());
         }
         return current.position().orElse(0);
+    }
+
+    private static TrackingToken current(TrackingToken token) {
+        TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
+        return current instanceof WrappedToken ? WrappedToken.unwrapLowerBound(current) : current;
     }
 }

@@ -3,6 +3,8 @@ package io.barometer.query.config;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -60,6 +62,11 @@ public class AxonConfig extends PostgresAxonConfig {
                 .claimTimeout(properties.getClaimTimeout()), tokenSchema.tokenTable());
     }
 
+    @Bean
+    public OpenGaps openGaps(DataSource dataSource) {
+        return new OpenGaps(dataSource);
+    }
+
     // Only on the PostgreSQL store: with BAROMETER_AXONSERVER_ENABLED=true Axon's own auto-configuration
     // streams the events from Axon Server instead (the projections and tokens stay in PostgreSQL).
     @Bean
@@ -67,6 +74,7 @@ public class AxonConfig extends PostgresAxonConfig {
     public EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Serializer serializer, ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager, EventSchema eventSchema,
+                                                 OpenGaps openGaps,
                                                  @Value("${barometer.projection.fetch-size}") int fetchSize) {
         return new TrackedEventReader(JdbcEventStorageEngine.builder()
                 .eventSerializer(eventSerializer)
@@ -74,7 +82,7 @@ public class AxonConfig extends PostgresAxonConfig {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .batchSize(fetchSize));
+                .batchSize(fetchSize), openGaps);
     }
 
     @Bean

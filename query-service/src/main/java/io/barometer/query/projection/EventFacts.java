@@ -18,11 +18,19 @@ public record EventFacts(long globalIndex, long sequenceNumber, Instant effectiv
                          String userId, String userRole, String onBehalfOf, String source, String importedBy,
                          String requestId, String reason) {
 
+    /**
+     * Metadata the event store's reader adds, never stored: the global index of an event that filled a gap. Such
+     * an event's token is positioned at the highest index read so far, not at the event; taken as the event's
+     * index, it collided with that later event's rows and the late event was silently left out.
+     */
+    public static final String FILLED_GAP_INDEX = "barometer.filledGapIndex";
+
     public static EventFacts of(DomainEventMessage<?> message, TrackingToken token) {
         MetaData meta = message.getMetaData();
-        // The token of a tracked event is positioned at that event: its position is the event's global_index
-        // (a replay token reports the position of the event it wraps).
-        long globalIndex = token.position().orElseThrow(() ->
+        // Otherwise the token is positioned at its event: its position is the event's global_index (a replay
+        // token reports the position of the event it wraps).
+        Object filledGap = meta.get(FILLED_GAP_INDEX);
+        long globalIndex = filledGap instanceof Number n ? n.longValue() : token.position().orElseThrow(() ->
                 new IllegalStateException("event " + message.getIdentifier() + " has no position"));
         Instant recordedAt = message.getTimestamp();
         Object effective = meta.get(MetadataKeys.EFFECTIVE_AT);

@@ -67,7 +67,7 @@ class TrackedEventReaderTest {
         long seed = new Random().nextLong();
         Random random = new Random(seed);
         JdbcEventStorageEngine axon = builder().build();
-        TrackedEventReader ours = new TrackedEventReader(builder());
+        TrackedEventReader ours = new TrackedEventReader(builder(), new OpenGaps(pool));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<EventMessage<?>> events = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
