@@ -112,6 +112,14 @@ class AccessTest extends ServicesTest {
         assertThat(detail.json().at("/counts/projects").asInt()).isEqualTo(1);
         assertThat(detail.json().at("/definition/id").asText()).isEqualTo("bvn-2014");
         assertThat(detail.json().at("/definition/domains")).hasSize(10);
+        // The definition alone, for the web's pages: the same campaign, no counting.
+        Http.Reply definition = query.get("/api/campaigns/" + campaign + "?asOf=closing&counts=false", admin);
+        assertThat(definition.json().get("counts").isNull()).isTrue();
+        assertThat(definition.json().get("definition")).isEqualTo(detail.json().get("definition"));
+        assertThat(definition.json().get("closesAt")).isEqualTo(detail.json().get("closesAt"));
+        Http.Reply wrong = query.get("/api/campaigns/" + campaign + "?counts=perhaps", admin);
+        assertThat(wrong.status()).as(wrong.body()).isEqualTo(400);
+        assertThat(wrong.json().at("/errors/0/field").asText()).isEqualTo("counts");
         Http.Reply list = query.get("/api/campaigns?asOf=" + CutOffTest.days(-4.5), admin);
         boolean found = false;
         for (var c : list.json()) {

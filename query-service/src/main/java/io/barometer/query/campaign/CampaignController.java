@@ -65,18 +65,28 @@ public class CampaignController {
     @GetMapping("/api/campaigns/{campaign}")
     @Operation(operationId = "getCampaign", summary = "One campaign and its questionnaire", description = """
             Every role. The campaign, its questionnaire definition (domains, catalogue items, scales, statements, \
-            French labels) and its counts as of the cut-off.""")
+            French labels) and its counts as of the cut-off; `counts=false` leaves the counts out (`null`): \
+            counting a large campaign's answers costs as much as a synthesis, for a caller that only wants the \
+            definition.""")
     @Refusals({400, 404})
     public CampaignDetail one(@PathVariable String campaign,
                               @RequestParam(name = "asOf", required = false) String asOfParam,
-                              @RequestParam(name = "basis", required = false) String basisParam) {
+                              @RequestParam(name = "basis", required = false) String basisParam,
+                              @RequestParam(name = "counts", required = false) String countsParam) {
         ViewParameters.AsOf cutoff = ViewParameters.asOf(asOfParam);
         Basis basis = ViewParameters.basis(basisParam);
+        if (countsParam != null && !countsParam.equals("true") && !countsParam.equals("false")) {
+            throw ApiException.invalid("counts", "must be true or false");
+        }
         Campaign c = campaigns.find(campaign)
                 .orElseThrow(() -> ApiException.notFound("campaign", "no campaign " + campaign));
         Instant instant = cutoff.resolve(c);
-        var counts = asOf.counts(c.id(), instant, basis);
+        Counts counts = null;
+        if (countsParam == null || countsParam.equals("true")) {
+            long[] n = asOf.counts(c.id(), instant, basis);
+            counts = new Counts(n[0], n[1]);
+        }
         return new CampaignDetail(c.id(), c.year(), c.title(), c.opensAt(), c.closesAt(), c.questionnaireId(), instant,
-                basis.key(), new Counts(counts[0], counts[1]), Questionnaires.find(c.questionnaireId()).orElse(null));
+                basis.key(), counts, Questionnaires.find(c.questionnaireId()).orElse(null));
     }
 }

@@ -119,7 +119,8 @@ public class Services {
     }
 
     public Campaign campaign(Caller caller, String campaign) {
-        return call(query, HttpMethod.GET, "/api/campaigns/{c}", caller, null, null, Campaign.class, campaign);
+        // Without its counts, which no page shows: counting a large campaign costs as much as its synthesis.
+        return call(query, HttpMethod.GET, "/api/campaigns/{c}?counts=false", caller, null, null, Campaign.class, campaign);
     }
 
     /**
