@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.barometer.command.testing.Http;
-import io.barometer.events.questionnaire.Questionnaires;
+import io.barometer.support.questionnaire.Questionnaires;
 import io.barometer.query.asof.AsOfRepository;
 import io.barometer.query.asof.AsOfState;
 import io.barometer.query.asof.Basis;

@@ -41,7 +41,7 @@ import io.barometer.events.RespondentRole;
 import io.barometer.events.ResponseStarted;
 import io.barometer.events.ResponseSubmitted;
 import io.barometer.events.questionnaire.Questionnaire;
-import io.barometer.events.questionnaire.Questionnaires;
+import io.barometer.support.questionnaire.Questionnaires;
 import io.barometer.query.testing.ServicesTest;
 
 /**

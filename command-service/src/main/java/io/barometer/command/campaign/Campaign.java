@@ -18,7 +18,8 @@ import io.barometer.command.rules.DomainException;
 import io.barometer.command.rules.Outcome;
 import io.barometer.events.CampaignDeadlineMoved;
 import io.barometer.events.CampaignOpened;
-import io.barometer.events.questionnaire.Questionnaires;
+import io.barometer.events.questionnaire.Questionnaire;
+import io.barometer.support.questionnaire.Questionnaires;
 
 /** An edition of the survey: its dates and its questionnaire definition. */
 @Aggregate(cache = "campaignCache")
@@ -55,7 +56,7 @@ public class Campaign {
         }
         if (Questionnaires.find(cmd.questionnaireId()).isEmpty()) {
             throw DomainException.invalid("questionnaire", "unknown questionnaire definition; bundled: "
-                    + Questionnaires.BUNDLED);
+                    + Questionnaire.BUNDLED);
         }
         CampaignOpened event = new CampaignOpened(cmd.campaignId(), cmd.year(), cmd.title(), cmd.opensAt(),
                 cmd.closesAt(), cmd.questionnaireId());

@@ -41,7 +41,7 @@ import io.barometer.events.ResponseReopened;
 import io.barometer.events.ResponseStarted;
 import io.barometer.events.ResponseSubmitted;
 import io.barometer.events.questionnaire.Questionnaire;
-import io.barometer.events.questionnaire.Questionnaires;
+import io.barometer.support.questionnaire.Questionnaires;
 
 /**
  * One collectivité's answers in one campaign. Every rule is checked here before an event is applied;

@@ -30,7 +30,7 @@ import io.barometer.events.RespondentRole;
 import io.barometer.events.ResponseStarted;
 import io.barometer.events.ResponseSubmitted;
 import io.barometer.events.questionnaire.Questionnaire;
-import io.barometer.events.questionnaire.Questionnaires;
+import io.barometer.support.questionnaire.Questionnaires;
 
 /**
  * A synthetic campaign shaped like the barometer: collectivités answering over the campaign's months,

@@ -1,28 +1,16 @@
 package io.barometer.launcher.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** An admin imports an answer log and rebuilds the projections from the pages, in a real Chromium. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdminToolsPageTest {
-
-    private WebStack web;
-
-    @BeforeAll
-    void start() throws Exception {
-        assumeTrue(Browser.available(), "Chromium and chromedriver are not installed: browser tests skipped");
-        web = WebStack.get();
-    }
+class AdminToolsPageTest extends BrowserTest {
 
     @Test
     void anAdminImportsALogAndIsToldWhichLineWasRefused() throws Exception {

@@ -2,7 +2,6 @@ package io.barometer.launcher.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,24 +11,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** An admin chases the collectivités that have not finished the 2014 edition, in a real Chromium. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProgressPageTest {
-
-    private WebStack web;
-
-    @BeforeAll
-    void start() throws Exception {
-        assumeTrue(Browser.available(), "Chromium and chromedriver are not installed: browser tests skipped");
-        web = WebStack.get();
-    }
+class ProgressPageTest extends BrowserTest {
 
     @Test
     void anAdminSeesWhoHasNotSubmittedAndDownloadsTheChaseList() throws Exception {

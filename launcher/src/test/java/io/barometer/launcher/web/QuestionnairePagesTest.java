@@ -2,15 +2,12 @@ package io.barometer.launcher.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 
@@ -22,19 +19,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * entry, another collectivité's page refused, an expired session, keyboard-only use, pages without
  * JavaScript, and axe-core on every page.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QuestionnairePagesTest {
+class QuestionnairePagesTest extends BrowserTest {
 
     private static final String CAMPAIGN = WebStack.CAMPAIGN;
     private static final Duration PATIENCE = Duration.ofSeconds(20);
-
-    private WebStack web;
-
-    @BeforeAll
-    void start() throws Exception {
-        assumeTrue(Browser.available(), "Chromium and chromedriver are not installed: browser tests skipped");
-        web = WebStack.get();
-    }
 
     private Browser browser() throws Exception {
         return new Browser(web.web(), true);

@@ -3,7 +3,6 @@ package io.barometer.launcher.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -22,15 +20,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * An analyst reads the 2014 barometer as of its closing in a real Chromium: every table holds exactly the
  * API's figures, the header names what the view rests on, the charts are drawn, and a respondent is refused.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SynthesisPageTest {
-
-    private WebStack web;
+class SynthesisPageTest extends BrowserTest {
 
     @BeforeAll
-    void start() throws Exception {
-        assumeTrue(Browser.available(), "Chromium and chromedriver are not installed: browser tests skipped");
-        web = WebStack.get();
+    void anAnalyst() throws Exception {
         web.account("ana.lyste", "ANALYST", null);
     }
 

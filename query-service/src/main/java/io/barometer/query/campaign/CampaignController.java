@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.barometer.events.questionnaire.Questionnaire;
-import io.barometer.events.questionnaire.Questionnaires;
+import io.barometer.support.questionnaire.Questionnaires;
 import io.barometer.query.asof.AsOfRepository;
 import io.barometer.query.asof.Basis;
 import io.barometer.query.asof.ViewParameters;

@@ -24,7 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import io.barometer.events.Motivation;
 import io.barometer.events.questionnaire.Questionnaire;
-import io.barometer.events.questionnaire.Questionnaires;
+import io.barometer.support.questionnaire.Questionnaires;
 import io.barometer.query.asof.AsOfRepository;
 import io.barometer.query.asof.AsOfState;
 import io.barometer.query.asof.Basis;

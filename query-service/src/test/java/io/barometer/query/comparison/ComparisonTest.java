@@ -15,7 +15,7 @@ import io.barometer.events.Governance;
 import io.barometer.events.Motivation;
 import io.barometer.events.ProgressStatus;
 import io.barometer.events.questionnaire.Questionnaire;
-import io.barometer.events.questionnaire.Questionnaires;
+import io.barometer.support.questionnaire.Questionnaires;
 import io.barometer.query.asof.AsOfState;
 import io.barometer.query.asof.Basis;
 import io.barometer.query.campaign.Campaign;

@@ -40,7 +40,7 @@ import io.barometer.events.ResponseReopened;
 import io.barometer.events.ResponseStarted;
 import io.barometer.events.ResponseSubmitted;
 import io.barometer.events.questionnaire.Questionnaire;
-import io.barometer.events.questionnaire.Questionnaires;
+import io.barometer.support.questionnaire.Questionnaires;
 
 /**
  * A random answer log for one campaign, as events ready to append to the store with explicit timestamps

@@ -23,6 +23,9 @@ public record Questionnaire(String id, int year, String title, String language, 
                             List<Choice> collectiviteKinds,
                             List<Choice> respondentRoles) {
 
+    /** Every definition bundled with the product; a campaign may only be opened with one of these. */
+    public static final List<String> BUNDLED = List.of("bvn-2013", "bvn-2014");
+
     public record Domain(String key, String label, List<Choice> catalogue) {
         public boolean hasCatalogueItem(String item) {
             return catalogue.stream().anyMatch(c -> c.key().equals(item));

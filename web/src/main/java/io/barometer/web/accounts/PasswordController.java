@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.barometer.web.api.ApiProblem;
 import io.barometer.web.api.Services;
-import io.barometer.web.page.Forbidden;
+import io.barometer.web.security.Forbidden;
 import io.barometer.web.page.Pages;
 import io.barometer.web.security.SignedIn;
 import jakarta.servlet.ServletException;

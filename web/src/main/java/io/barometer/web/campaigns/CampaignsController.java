@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import io.barometer.events.questionnaire.Questionnaires;
+import io.barometer.events.questionnaire.Questionnaire;
 import io.barometer.web.api.ApiProblem;
 import io.barometer.web.api.Campaign;
 import io.barometer.web.api.HistoryPage;
@@ -137,7 +137,7 @@ public class CampaignsController {
         campaigns.sort((a, b) -> Integer.compare(b.year(), a.year()));
         model.addAttribute("page", pages.of(request, "campaigns.title"));
         model.addAttribute("campaigns", campaigns);
-        model.addAttribute("questionnaires", Questionnaires.BUNDLED);
+        model.addAttribute("questionnaires", Questionnaire.BUNDLED);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("preview", preview);

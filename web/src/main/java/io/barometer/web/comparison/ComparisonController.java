@@ -19,7 +19,7 @@ import io.barometer.events.questionnaire.Questionnaire;
 import io.barometer.web.api.ApiProblem;
 import io.barometer.web.api.Campaign;
 import io.barometer.web.api.Services;
-import io.barometer.web.page.Forbidden;
+import io.barometer.web.security.Forbidden;
 import io.barometer.web.page.Pages;
 import io.barometer.web.page.Texts;
 import io.barometer.web.security.SignedIn;

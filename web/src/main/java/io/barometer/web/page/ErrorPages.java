@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 import io.barometer.web.api.ApiProblem;
 import io.barometer.web.api.SignedOut;
+import io.barometer.web.security.Forbidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -24,7 +24,7 @@ import io.barometer.web.api.Campaign;
 import io.barometer.web.api.HistoryPage;
 import io.barometer.web.api.ResponseState;
 import io.barometer.web.api.Services;
-import io.barometer.web.page.Forbidden;
+import io.barometer.web.security.Forbidden;
 import io.barometer.web.page.Pages;
 import io.barometer.web.security.SignedIn;
 import jakarta.servlet.http.HttpServletRequest;

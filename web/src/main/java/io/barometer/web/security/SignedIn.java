@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.barometer.web.api.Caller;
-import io.barometer.web.page.Forbidden;
 
 /**
  * The person signed in to this session: what command-service's token says about them, and the token itself,

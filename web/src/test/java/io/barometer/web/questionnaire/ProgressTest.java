@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import io.barometer.events.questionnaire.Questionnaire;
-import io.barometer.events.questionnaire.Questionnaires;
+import io.barometer.support.questionnaire.Questionnaires;
 import io.barometer.web.api.ResponseState;
 import io.barometer.web.api.ResponseState.Governance;
 import io.barometer.web.api.ResponseState.Project;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.barometer.events.questionnaire.Questionnaires;
+import io.barometer.support.questionnaire.Questionnaires;
 import io.barometer.web.api.Campaign;
 import io.barometer.web.api.ResponseState;
 import io.barometer.web.page.BundledTexts;

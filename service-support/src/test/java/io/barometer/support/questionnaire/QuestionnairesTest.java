@@ -1,11 +1,11 @@
-package io.barometer.events;
+package io.barometer.support.questionnaire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import io.barometer.events.Motivation;
 import io.barometer.events.questionnaire.Questionnaire;
-import io.barometer.events.questionnaire.Questionnaires;
 
 class QuestionnairesTest {
 

@@ -1,4 +1,4 @@
-package io.barometer.web.security;
+package io.barometer.web.login;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -6,6 +6,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.barometer.web.page.Pages;
+import io.barometer.web.security.SecurityConfig;
+import io.barometer.web.security.SignedIn;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** The sign-in page, with what went wrong last time (wrong password, too many attempts, expired session, services down). */

@@ -1,20 +1,21 @@
-package io.barometer.events.questionnaire;
+package io.barometer.support.questionnaire;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The questionnaire definitions bundled with the product, read once from the classpath. */
-public final class Questionnaires {
+import io.barometer.events.questionnaire.Questionnaire;
 
-    /** Every bundled definition; a campaign may only be opened with one of these. */
-    public static final List<String> BUNDLED = List.of("bvn-2013", "bvn-2014");
+/**
+ * The questionnaire definitions bundled with the product (shared-events' resources), read once from the
+ * classpath: here rather than beside the model, which must not bring a JSON parser to every module.
+ */
+public final class Questionnaires {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Map<String, Questionnaire> CACHE = new ConcurrentHashMap<>();
@@ -23,7 +24,7 @@ public final class Questionnaires {
     }
 
     public static Optional<Questionnaire> find(String id) {
-        if (id == null || !BUNDLED.contains(id)) {
+        if (id == null || !Questionnaire.BUNDLED.contains(id)) {
             return Optional.empty();
         }
         return Optional.of(CACHE.computeIfAbsent(id, Questionnaires::load));
