@@ -59,6 +59,11 @@ public class SynthesisController {
 
     private final Services services;
     private final Pages pages;
+    /**
+     * Up to this many respondents, the page offers boxes to tick to leave some out, as of the same cut-off; beyond,
+     * a field for their ids: a list of thousands would make the page megabytes long and cost query-service a
+     * second fold of every respondent.
+     */
     static final int PICKER_LIMIT = 200;
 
     private final Executor reads;
@@ -83,8 +88,10 @@ public class SynthesisController {
         Texts t = pages.texts(request);
         JsonNode synthesis = null;
         Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, String> api = null;
         try {
-            synthesis = services.synthesis(me.caller(), campaign, apiParameters(form));
+            api = apiParameters(form);
+            synthesis = services.synthesis(me.caller(), campaign, api);
         } catch (ApiProblem p) {
             if (p.status() != 400 && p.status() != 422) {
                 throw p;
@@ -110,17 +117,8 @@ public class SynthesisController {
                 : null);
         model.addAttribute("figures", synthesis == null ? List.of() : Figures.of(synthesis, definition.definition(), t));
         model.addAttribute("respondents", synthesis != null && synthesis.path("respondents").path("count").asInt()
-                <= PICKER_LIMIT ? respondents(me, campaign, form) : List.of());
+                <= PICKER_LIMIT ? services.respondents(me.caller(), campaign, api.get("asOf"), form.basis()) : List.of());
         return "synthesis/page";
-    }
-
-    /**
-     * Whom the view may leave out, as boxes to tick: every respondent as of the same cut-off. Beyond
-     * {@link #PICKER_LIMIT} the page offers a field for their ids instead: a list of thousands would make the page
-     * megabytes long and cost query-service a second fold of every respondent.
-     */
-    private List<Services.Respondent> respondents(SignedIn me, String campaign, ViewForm form) {
-        return services.respondents(me.caller(), campaign, apiParameters(form).get("asOf"), form.basis());
     }
 
     /** A read's result, or its own failure (a problem, a refusal) rethrown as the page's. */
