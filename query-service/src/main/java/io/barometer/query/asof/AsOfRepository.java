@@ -43,7 +43,6 @@ import io.barometer.events.Governance;
 import io.barometer.events.Motivation;
 import io.barometer.events.ProgressStatus;
 import io.barometer.events.RespondentRole;
-import io.barometer.query.campaign.Campaign;
 import jakarta.annotation.PreDestroy;
 
 /**
@@ -108,13 +107,13 @@ public class AsOfRepository {
     }
 
     /** The whole campaign as of {@code asOf}, for statistics: projects without ids, labels or last changes. */
-    public AsOfState campaign(Campaign campaign, Instant asOf, Basis basis) {
-        return load(campaign, asOf, basis, null, true);
+    public AsOfState campaign(AsOfCampaign campaign, Instant asOf, Basis basis) {
+        return load(campaign, CutOff.of(campaign, asOf, basis), null, true);
     }
 
     /** The respondents of a campaign as of {@code asOf} without their projects (which exports stream). */
-    public AsOfState respondents(Campaign campaign, Instant asOf, Basis basis) {
-        return load(campaign, asOf, basis, null, false);
+    public AsOfState respondents(AsOfCampaign campaign, Instant asOf, Basis basis) {
+        return load(campaign, CutOff.of(campaign, asOf, basis), null, false);
     }
 
     /** Receives the live projects of a campaign one by one, grouped by collectivité. */
@@ -126,13 +125,14 @@ public class AsOfRepository {
      * Every live project of a campaign as of {@code asOf}, with its label and last change, folded from a
      * database cursor as it streams, so that a campaign of any size passes through in constant memory.
      */
-    public void streamProjects(Campaign campaign, Instant asOf, Basis basis, ProjectSink sink) {
-        fold(projectsSql(basis.column(), ""), parameters(campaign, asOf), new ProjectFold(sink, null));
+    public void streamProjects(AsOfCampaign campaign, Instant asOf, Basis basis, ProjectSink sink) {
+        fold(projectsSql(basis.column(), ""), CutOff.of(campaign, asOf, basis).parameters(), new ProjectFold(sink, null));
     }
 
     /** One response as of {@code asOf}, with each project's label and last change; empty if not started then. */
-    public Optional<AsOfState.Respondent> response(Campaign campaign, String collectiviteId, Instant asOf, Basis basis) {
-        return load(campaign, asOf, basis, collectiviteId, true).respondents().stream().findFirst();
+    public Optional<AsOfState.Respondent> response(AsOfCampaign campaign, String collectiviteId, Instant asOf,
+                                                   Basis basis) {
+        return load(campaign, CutOff.of(campaign, asOf, basis), collectiviteId, true).respondents().stream().findFirst();
     }
 
     /** The version of a response the projection holds (highest sequence number + 1), whatever the clocks. */
@@ -160,32 +160,31 @@ public class AsOfRepository {
                 """.formatted(k), p, (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
     }
 
-    private AsOfState load(Campaign campaign, Instant asOf, Basis basis, String only, boolean withProjects) {
+    private AsOfState load(AsOfCampaign campaign, CutOff cut, String only, boolean withProjects) {
         if (only != null) {
-            return read(campaign, asOf, basis, only, withProjects, null);
+            return read(campaign, cut, only, withProjects, null);
         }
-        MapSqlParameterSource p = parameters(campaign, asOf);
-        Known known = known(basis, p);
-        if (!withProjects || !mostlyUnfolded(campaign, basis, known)) {
-            return read(campaign, asOf, basis, null, withProjects, known);
+        Known known = known(cut);
+        if (!withProjects || !mostlyUnfolded(cut, known)) {
+            return read(campaign, cut, null, withProjects, known);
         }
         // A first synthesis folds every respondent: one at a time per campaign and clock, so that those asked at
         // the same moment (after a start, beside FoldWarmUp) wait for its entries instead of folding them again.
-        ReentrantLock lock = folding.computeIfAbsent(campaign.id() + '\n' + basis, key -> new ReentrantLock());
+        ReentrantLock lock = folding.computeIfAbsent(cut.campaignId() + '\n' + cut.basis(), key -> new ReentrantLock());
         lock.lock();
         try {
-            return read(campaign, asOf, basis, null, true, known(basis, p));
+            return read(campaign, cut, null, true, known(cut));
         } finally {
             lock.unlock();
         }
     }
 
     /** Whether more than half of the respondents have no folded projects of their current version. */
-    private boolean mostlyUnfolded(Campaign campaign, Basis basis, Known known) {
+    private boolean mostlyUnfolded(CutOff cut, Known known) {
         int unfolded = 0;
         for (String c : known.respondents()) {
             Long version = known.versions().get(c);
-            if (version != null && folded.projects(campaign.id(), basis, c, version, campaign.closesAt()) == null) {
+            if (version != null && folded.projects(cut.campaignId(), cut.basis(), c, version, cut.closesAt()) == null) {
                 unfolded++;
             }
         }
@@ -193,22 +192,21 @@ public class AsOfRepository {
     }
 
     /** {@code known}: given for a whole campaign (its folded respondents), null for one response. */
-    private AsOfState read(Campaign campaign, Instant asOf, Basis basis, String only, boolean withProjects,
-                           Known known) {
-        String k = basis.column();
-        MapSqlParameterSource p = parameters(campaign, asOf)
+    private AsOfState read(AsOfCampaign campaign, CutOff cut, String only, boolean withProjects, Known known) {
+        String k = cut.column();
+        MapSqlParameterSource p = cut.parameters()
                 .addValue("coll", only);
         String oneResponse = only == null ? "" : " AND collectivite_id = :coll";
 
         // A whole campaign's projects, the largest read of all, are read while the rest is: in slices of the
         // respondents started as of T, on threads of their own.
-        List<Future<Gathered>> slices = known != null && withProjects ? campaignProjects(campaign, asOf, basis, p, known)
+        List<Future<Gathered>> slices = known != null && withProjects ? campaignProjects(cut, p, known)
                 : List.of();
         try {
-            Map<String, Builder> builders = known != null ? campaignRespondents(campaign, asOf, basis, p, known)
+            Map<String, Builder> builders = known != null ? campaignRespondents(cut, p, known)
                     : respondents(k, p, oneResponse);
             if (builders.isEmpty()) {
-                return new AsOfState(campaign, asOf, basis, List.of());
+                return new AsOfState(campaign, cut.asOf(), cut.basis(), List.of());
             }
             places(k, p, builders);
 
@@ -242,9 +240,9 @@ public class AsOfRepository {
                 for (Gathered g : gathered) {
                     g.into(b);
                 }
-                respondents.add(b.build(campaign.closesAt()));
+                respondents.add(b.build(cut.closesAt()));
             }
-            return new AsOfState(campaign, asOf, basis, respondents);
+            return new AsOfState(campaign, cut.asOf(), cut.basis(), respondents);
         } finally {
             slices.forEach(f -> f.cancel(true));
         }
@@ -292,12 +290,6 @@ public class AsOfRepository {
                 b.through = Math.max(b.through, rs.getLong("through"));
             }
         });
-    }
-
-    private static MapSqlParameterSource parameters(Campaign campaign, Instant asOf) {
-        return new MapSqlParameterSource("c", campaign.id())
-                .addValue("t", OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC))
-                .addValue("closes", OffsetDateTime.ofInstant(campaign.closesAt(), ZoneOffset.UTC));
     }
 
     /** What a read of project facts found per respondent, kept until the respondents are built. */
@@ -427,7 +419,8 @@ public class AsOfRepository {
      * Which entries hold: those of the versions read here (a new entry is stored with the version read in the
      * same snapshot as its facts, see {@link #versions}).
      */
-    private Known known(Basis basis, MapSqlParameterSource p) {
+    private Known known(CutOff cut) {
+        MapSqlParameterSource p = cut.parameters();
         Map<String, Long> versions = new HashMap<>();
         jdbc.query("SELECT collectivite_id, version FROM response_version WHERE campaign_id = :c", p,
                 (RowCallbackHandler) rs -> versions.put(rs.getString(1), rs.getLong(2)));
@@ -435,7 +428,7 @@ public class AsOfRepository {
                 SELECT collectivite_id FROM answer_fact
                 WHERE campaign_id = :c AND project_id IS NULL AND attribute = 'started' AND %1$s <= :t
                 ORDER BY collectivite_id
-                """.formatted(basis.column()), p, String.class);
+                """.formatted(cut.column()), p, String.class);
         return new Known(versions, respondents);
     }
 
@@ -464,9 +457,8 @@ public class AsOfRepository {
      * facts read and folded into a new entry in the same pass. Few left to read: a list of them; many: the
      * whole campaign, whose taken respondents are skipped.
      */
-    private Map<String, Builder> campaignRespondents(Campaign campaign, Instant asOf, Basis basis,
-                                                     MapSqlParameterSource p, Known known) {
-        long cut = FoldedResponses.micros(asOf);
+    private Map<String, Builder> campaignRespondents(CutOff cut, MapSqlParameterSource p, Known known) {
+        long asOf = FoldedResponses.micros(cut.asOf());
         Map<String, Builder> builders = new TreeMap<>();
         List<String> taken = new ArrayList<>();
         List<String> toRead = new ArrayList<>();
@@ -474,8 +466,8 @@ public class AsOfRepository {
         for (String c : known.respondents()) {
             Long version = known.versions().get(c);
             FoldedResponses.Values entry = version == null ? null
-                    : folded.values(campaign.id(), basis, c, version, campaign.closesAt());
-            if (entry != null && entry.latestClock() <= cut) {
+                    : folded.values(cut.campaignId(), cut.basis(), c, version, cut.closesAt());
+            if (entry != null && entry.latestClock() <= asOf) {
                 builders.put(c, Builder.of(c, entry));
                 taken.add(c);
             } else {
@@ -488,7 +480,7 @@ public class AsOfRepository {
         if (toRead.isEmpty()) {
             return builders;
         }
-        String k = basis.column();
+        String k = cut.column();
         boolean listed = toRead.size() * 4 <= known.respondents().size();
         String sql = """
                 SELECT collectivite_id, attribute, statement, sequence_number, global_index,
@@ -537,7 +529,7 @@ public class AsOfRepository {
         for (String c : refresh) {
             Builder b = all.get(c);
             if (b != null && b.startedAt != null && versions.containsKey(c)) {
-                folded.put(campaign.id(), basis, c, b.values(versions.get(c), campaign.closesAt(), latest.get(c)));
+                folded.put(cut.campaignId(), cut.basis(), c, b.values(versions.get(c), cut.closesAt(), latest.get(c)));
             }
         }
         return builders;
@@ -554,21 +546,20 @@ public class AsOfRepository {
      * one by one in the index and sorted in memory; otherwise a range of the campaign's respondents in the
      * index's order, whose taken respondents the scan skips.
      */
-    private List<Future<Gathered>> campaignProjects(Campaign campaign, Instant asOf, Basis basis,
-                                                    MapSqlParameterSource p, Known known) {
+    private List<Future<Gathered>> campaignProjects(CutOff cut, MapSqlParameterSource p, Known known) {
         Map<String, Long> versions = known.versions();
         List<String> respondents = known.respondents();
-        long cut = FoldedResponses.micros(asOf);
+        long asOf = FoldedResponses.micros(cut.asOf());
         Gathered held = new Gathered();
         List<String> taken = new ArrayList<>();
         List<String> refresh = new ArrayList<>();
         for (String c : respondents) {
             Long version = versions.get(c);
             FoldedResponses.Projects entry = version == null ? null
-                    : folded.projects(campaign.id(), basis, c, version, campaign.closesAt());
+                    : folded.projects(cut.campaignId(), cut.basis(), c, version, cut.closesAt());
             if (entry == null && version != null) {
                 refresh.add(c);
-            } else if (entry != null && entry.latestClock() <= cut) {
+            } else if (entry != null && entry.latestClock() <= asOf) {
                 held.add(c, entry);
                 taken.add(c);
             }
@@ -595,7 +586,7 @@ public class AsOfRepository {
             Slice slice = new Slice(listed || i == 0 ? null : sliced.get(lo),
                     listed || hi == sliced.size() ? null : sliced.get(hi), listed ? mine : null);
             futures.add(scans.submit(() -> {
-                String copy = copySql(basis.column(), p, slice, refreshList);
+                String copy = copySql(cut.column(), p, slice, refreshList);
                 CampaignScan scan = new CampaignScan(refreshed, listed ? Set.of() : takenSet);
                 Map<String, Long> sliceVersions = new HashMap<>();
                 snapshot.executeWithoutResult(tx -> {
@@ -610,8 +601,8 @@ public class AsOfRepository {
                         return null;
                     });
                 });
-                sliceVersions.forEach((c, version) -> folded.put(campaign.id(), basis, c, scan.all.entry(c, version,
-                        campaign.closesAt(), scan.latestClocks.getOrDefault(c, Long.MIN_VALUE))));
+                sliceVersions.forEach((c, version) -> folded.put(cut.campaignId(), cut.basis(), c, scan.all.entry(c,
+                        version, cut.closesAt(), scan.latestClocks.getOrDefault(c, Long.MIN_VALUE))));
                 return scan.asOf;
             }));
         }
