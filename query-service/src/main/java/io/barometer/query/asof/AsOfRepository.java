@@ -181,13 +181,7 @@ public class AsOfRepository {
 
     /** Whether more than half of the respondents have no folded projects of their current version. */
     private boolean mostlyUnfolded(CutOff cut, Known known) {
-        int unfolded = 0;
-        for (String c : known.respondents()) {
-            Long version = known.versions().get(c);
-            if (version != null && folded.projects(cut.campaignId(), cut.basis(), c, version, cut.closesAt()) == null) {
-                unfolded++;
-            }
-        }
+        int unfolded = folded.projects(cut, known.respondents(), known.versions()).refresh().size();
         return unfolded * 2 > known.respondents().size();
     }
 
@@ -458,30 +452,16 @@ public class AsOfRepository {
      * whole campaign, whose taken respondents are skipped.
      */
     private Map<String, Builder> campaignRespondents(CutOff cut, MapSqlParameterSource p, Known known) {
-        long asOf = FoldedResponses.micros(cut.asOf());
+        FoldedResponses.Plan<FoldedResponses.Values> plan = folded.values(cut, known.respondents(), known.versions());
         Map<String, Builder> builders = new TreeMap<>();
-        List<String> taken = new ArrayList<>();
-        List<String> toRead = new ArrayList<>();
-        List<String> refresh = new ArrayList<>();
-        for (String c : known.respondents()) {
-            Long version = known.versions().get(c);
-            FoldedResponses.Values entry = version == null ? null
-                    : folded.values(cut.campaignId(), cut.basis(), c, version, cut.closesAt());
-            if (entry != null && entry.latestClock() <= asOf) {
-                builders.put(c, Builder.of(c, entry));
-                taken.add(c);
-            } else {
-                toRead.add(c);
-                if (entry == null && version != null) {
-                    refresh.add(c);
-                }
-            }
-        }
+        plan.taken().forEach((c, entry) -> builders.put(c, Builder.of(c, entry)));
+        List<String> toRead = plan.toRead();
+        List<String> refresh = plan.refresh();
         if (toRead.isEmpty()) {
             return builders;
         }
         String k = cut.column();
-        boolean listed = toRead.size() * 4 <= known.respondents().size();
+        boolean listed = plan.listed();
         String sql = """
                 SELECT collectivite_id, attribute, statement, sequence_number, global_index,
                        effective_at > :closes AS after_closing, effective_at, role, works_in_digital, organisation,
@@ -496,7 +476,7 @@ public class AsOfRepository {
                 .addValue("toRead", toRead.toArray(String[]::new))
                 .addValue("refresh", refresh.toArray(String[]::new));
         Set<String> refreshed = Set.copyOf(refresh);
-        Set<String> takenSet = Set.copyOf(taken);
+        Set<String> takenSet = Set.copyOf(plan.taken().keySet());
         Map<String, Builder> all = new HashMap<>();
         ResponseFold asOfFold = new ResponseFold(builders);
         ResponseFold allFold = new ResponseFold(all);
@@ -529,7 +509,7 @@ public class AsOfRepository {
         for (String c : refresh) {
             Builder b = all.get(c);
             if (b != null && b.startedAt != null && versions.containsKey(c)) {
-                folded.put(cut.campaignId(), cut.basis(), c, b.values(versions.get(c), cut.closesAt(), latest.get(c)));
+                folded.put(cut, c, b.values(versions.get(c), cut.closesAt(), latest.get(c)));
             }
         }
         return builders;
@@ -547,35 +527,23 @@ public class AsOfRepository {
      * index's order, whose taken respondents the scan skips.
      */
     private List<Future<Gathered>> campaignProjects(CutOff cut, MapSqlParameterSource p, Known known) {
-        Map<String, Long> versions = known.versions();
         List<String> respondents = known.respondents();
-        long asOf = FoldedResponses.micros(cut.asOf());
+        FoldedResponses.Plan<FoldedResponses.Projects> plan = folded.projects(cut, respondents, known.versions());
         Gathered held = new Gathered();
-        List<String> taken = new ArrayList<>();
-        List<String> refresh = new ArrayList<>();
-        for (String c : respondents) {
-            Long version = versions.get(c);
-            FoldedResponses.Projects entry = version == null ? null
-                    : folded.projects(cut.campaignId(), cut.basis(), c, version, cut.closesAt());
-            if (entry == null && version != null) {
-                refresh.add(c);
-            } else if (entry != null && entry.latestClock() <= asOf) {
-                held.add(c, entry);
-                taken.add(c);
-            }
-        }
+        plan.taken().forEach(held::add);
         List<Future<Gathered>> futures = new ArrayList<>(SLICES + 1);
         futures.add(CompletableFuture.completedFuture(held));
-        if (taken.size() == respondents.size()) {
+        if (plan.toRead().isEmpty()) {
             return futures;
         }
-        Set<String> takenSet = Set.copyOf(taken);
-        List<String> toRead = respondents.stream().filter(c -> !takenSet.contains(c)).toList();
+        Set<String> takenSet = Set.copyOf(plan.taken().keySet());
+        List<String> toRead = plan.toRead();
+        List<String> refresh = plan.refresh();
         Set<String> refreshed = Set.copyOf(refresh);
         List<String> refreshList = refresh.size() == respondents.size() ? null : refresh;
         // Few to read (the usual case once the entries are folded): their facts alone, found respondent by
         // respondent in the index, then sorted. Many: the whole campaign in the index's order, less the taken.
-        boolean listed = toRead.size() * 4 <= respondents.size();
+        boolean listed = plan.listed();
         List<String> sliced = listed ? toRead : respondents;
         int slices = Math.min(SLICES, sliced.size());
         for (int i = 0; i < slices; i++) {
@@ -601,8 +569,8 @@ public class AsOfRepository {
                         return null;
                     });
                 });
-                sliceVersions.forEach((c, version) -> folded.put(cut.campaignId(), cut.basis(), c, scan.all.entry(c,
-                        version, cut.closesAt(), scan.latestClocks.getOrDefault(c, Long.MIN_VALUE))));
+                sliceVersions.forEach((c, version) -> folded.put(cut, c, scan.all.entry(c, version, cut.closesAt(),
+                        scan.latestClocks.getOrDefault(c, Long.MIN_VALUE))));
                 return scan.asOf;
             }));
         }
