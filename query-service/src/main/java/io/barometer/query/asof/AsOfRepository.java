@@ -1,14 +1,9 @@
 package io.barometer.query.asof;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,16 +28,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.barometer.events.AgreementLevel;
 import io.barometer.events.CollectiviteKind;
-import io.barometer.events.Governance;
-import io.barometer.events.Motivation;
-import io.barometer.events.ProgressStatus;
-import io.barometer.events.RespondentRole;
 import jakarta.annotation.PreDestroy;
 
 /**
@@ -57,10 +44,6 @@ import jakarta.annotation.PreDestroy;
  */
 @Repository
 public class AsOfRepository {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<Motivation, List<String>>> DEFINITIONS = new TypeReference<>() {
-    };
 
     /** Slices of a whole-campaign project scan read at once (see scanProjects). */
     private static final int SLICES = 2;
@@ -116,23 +99,20 @@ public class AsOfRepository {
         return load(campaign, CutOff.of(campaign, asOf, basis), null, false);
     }
 
-    /** Receives the live projects of a campaign one by one, grouped by collectivité. */
-    public interface ProjectSink {
-        void accept(String collectiviteId, AsOfState.Project project);
-    }
-
     /**
      * Every live project of a campaign as of {@code asOf}, with its label and last change, folded from a
      * database cursor as it streams, so that a campaign of any size passes through in constant memory.
      */
     public void streamProjects(AsOfCampaign campaign, Instant asOf, Basis basis, ProjectSink sink) {
-        fold(projectsSql(basis.column(), ""), CutOff.of(campaign, asOf, basis).parameters(), new ProjectFold(sink, null));
+        MapSqlParameterSource p = CutOff.of(campaign, asOf, basis).parameters();
+        fold(projectsSql(basis.column(), ""), p, new ProjectFold(sink, null));
     }
 
     /** One response as of {@code asOf}, with each project's label and last change; empty if not started then. */
     public Optional<AsOfState.Respondent> response(AsOfCampaign campaign, String collectiviteId, Instant asOf,
                                                    Basis basis) {
-        return load(campaign, CutOff.of(campaign, asOf, basis), collectiviteId, true).respondents().stream().findFirst();
+        AsOfState one = load(campaign, CutOff.of(campaign, asOf, basis), collectiviteId, true);
+        return one.respondents().stream().findFirst();
     }
 
     /** The version of a response the projection holds (highest sequence number + 1), whatever the clocks. */
@@ -194,10 +174,10 @@ public class AsOfRepository {
 
         // A whole campaign's projects, the largest read of all, are read while the rest is: in slices of the
         // respondents started as of T, on threads of their own.
-        List<Future<Gathered>> slices = known != null && withProjects ? campaignProjects(cut, p, known)
+        List<Future<GatheredProjects>> slices = known != null && withProjects ? campaignProjects(cut, p, known)
                 : List.of();
         try {
-            Map<String, Builder> builders = known != null ? campaignRespondents(cut, p, known)
+            Map<String, RespondentBuilder> builders = known != null ? campaignRespondents(cut, p, known)
                     : respondents(k, p, oneResponse);
             if (builders.isEmpty()) {
                 return new AsOfState(campaign, cut.asOf(), cut.basis(), List.of());
@@ -206,15 +186,15 @@ public class AsOfRepository {
 
             // The project facts count as changes too: the folds count them as they read them; without the
             // projects, one aggregate counts them.
-            List<Gathered> gathered = new ArrayList<>();
+            List<GatheredProjects> gathered = new ArrayList<>();
             if (withProjects && only != null) {
-                Gathered one = new Gathered();
+                GatheredProjects one = new GatheredProjects();
                 ProjectFold fold = new ProjectFold(one, one);
                 jdbc.query(projectsSql(k, oneResponse), p, new ProjectFold.Rows(fold)::row);
                 fold.finish();
                 gathered.add(one);
             } else if (!withProjects) {
-                Gathered counted = new Gathered();
+                GatheredProjects counted = new GatheredProjects();
                 jdbc.query("""
                         SELECT collectivite_id, count(*) AS changes,
                                count(*) FILTER (WHERE effective_at > :closes) AS after_closing,
@@ -230,8 +210,8 @@ public class AsOfRepository {
             gathered.addAll(join(slices));
 
             List<AsOfState.Respondent> respondents = new ArrayList<>(builders.size());
-            for (Builder b : builders.values()) {
-                for (Gathered g : gathered) {
+            for (RespondentBuilder b : builders.values()) {
+                for (GatheredProjects g : gathered) {
                     g.into(b);
                 }
                 respondents.add(b.build(cut.closesAt()));
@@ -246,8 +226,8 @@ public class AsOfRepository {
      * Every response-level fact as of T, newest first per value: the first of each (attribute, statement) is
      * the value; all of them count as the respondent's changes. Only the respondents started as of T remain.
      */
-    private Map<String, Builder> respondents(String k, MapSqlParameterSource p, String oneResponse) {
-        Map<String, Builder> builders = new TreeMap<>();
+    private Map<String, RespondentBuilder> respondents(String k, MapSqlParameterSource p, String oneResponse) {
+        Map<String, RespondentBuilder> builders = new TreeMap<>();
         ResponseFold responses = new ResponseFold(builders);
         jdbc.query("""
                 SELECT collectivite_id, attribute, statement, sequence_number, global_index,
@@ -266,7 +246,7 @@ public class AsOfRepository {
      * The profiles of the respondents' collectivités as of T — only theirs: the synthesis of a small campaign
      * must not read every collectivité the store knows.
      */
-    private void places(String k, MapSqlParameterSource p, Map<String, Builder> builders) {
+    private void places(String k, MapSqlParameterSource p, Map<String, RespondentBuilder> builders) {
         MapSqlParameterSource q = new MapSqlParameterSource(p.getValues())
                 .addValue("respondents", builders.keySet().toArray(String[]::new));
         jdbc.query("""
@@ -276,7 +256,7 @@ public class AsOfRepository {
                 WHERE collectivite_id = ANY(:respondents) AND %1$s <= :t
                 ORDER BY collectivite_id, %1$s DESC, sequence_number DESC
                 """.formatted(k), q, rs -> {
-            Builder b = builders.get(rs.getString("collectivite_id"));
+            RespondentBuilder b = builders.get(rs.getString("collectivite_id"));
             if (b != null) {
                 String kind = rs.getString("kind");
                 b.place = new AsOfState.Place(rs.getString("name"), kind == null ? null : CollectiviteKind.valueOf(kind),
@@ -284,118 +264,6 @@ public class AsOfRepository {
                 b.through = Math.max(b.through, rs.getLong("through"));
             }
         });
-    }
-
-    /** What a read of project facts found per respondent, kept until the respondents are built. */
-    static final class Gathered implements ProjectSink, ProjectFold.Tally {
-        private final Map<String, Found> byRespondent = new HashMap<>();
-        private Found last;
-
-        private static final class Found {
-            final String collectiviteId;
-            final List<AsOfState.Project> projects = new ArrayList<>();
-            long changes;
-            long afterClosing;
-            long lastSequence = -1;
-            long through;
-
-            Found(String collectiviteId) {
-                this.collectiviteId = collectiviteId;
-            }
-        }
-
-        @Override
-        public void accept(String collectiviteId, AsOfState.Project project) {
-            of(collectiviteId).projects.add(project);
-        }
-
-        @Override
-        public void respondent(String collectiviteId, long changes, long afterClosing, long lastSequence, long through) {
-            Found f = of(collectiviteId);
-            f.changes += changes;
-            f.afterClosing += afterClosing;
-            f.lastSequence = Math.max(f.lastSequence, lastSequence);
-            f.through = Math.max(f.through, through);
-        }
-
-        /** The folds hand over one respondent after the other: the last one found is usually the one. */
-        private Found of(String collectiviteId) {
-            if (last == null || !last.collectiviteId.equals(collectiviteId)) {
-                last = byRespondent.computeIfAbsent(collectiviteId, Found::new);
-            }
-            return last;
-        }
-
-        /** A respondent's projects and counts as a folded entry holds them. */
-        void add(String collectiviteId, FoldedResponses.Projects entry) {
-            Found f = of(collectiviteId);
-            f.projects.addAll(entry.projects());
-            FoldedResponses.Counts n = entry.counts();
-            respondent(collectiviteId, n.changes(), n.afterClosing(), n.lastSequence(), n.through());
-        }
-
-        /** What was found of a respondent, as an entry folded at {@code version}. */
-        FoldedResponses.Projects entry(String collectiviteId, long version, Instant closes, long latestClock) {
-            Found f = byRespondent.get(collectiviteId);
-            return f == null ? new FoldedResponses.Projects(version, closes, latestClock, List.of(), FoldedResponses.Counts.NONE)
-                    : new FoldedResponses.Projects(version, closes, latestClock, List.copyOf(f.projects),
-                    new FoldedResponses.Counts(f.changes, f.afterClosing, f.lastSequence, f.through));
-        }
-
-        void into(Builder b) {
-            Found f = byRespondent.get(b.collectiviteId);
-            if (f != null) {
-                b.projects.addAll(f.projects);
-                b.count(f.changes, f.afterClosing, f.lastSequence, f.through);
-            }
-        }
-    }
-
-    /**
-     * Folds a campaign's response-level facts, read newest first per (respondent, attribute, statement):
-     * the first of each group is the value as of T; every fact counts as a change.
-     */
-    private static final class ResponseFold {
-        private final Map<String, Builder> builders;
-        private Builder builder;
-        private String attribute;
-        private String statement;
-
-        ResponseFold(Map<String, Builder> builders) {
-            this.builders = builders;
-        }
-
-        void row(ResultSet rs) throws SQLException {
-            String collectivite = rs.getString("collectivite_id");
-            if (builder == null || !builder.collectiviteId.equals(collectivite)) {
-                builder = builders.computeIfAbsent(collectivite, Builder::new);
-                attribute = null;
-            }
-            builder.count(1, rs.getBoolean("after_closing") ? 1 : 0, rs.getLong("sequence_number"),
-                    rs.getLong("global_index"));
-            String a = rs.getString("attribute");
-            String s = rs.getString("statement");
-            if (a.equals(attribute) && s.equals(statement)) {
-                return;
-            }
-            attribute = a;
-            statement = s;
-            Builder b = builder;
-            switch (a) {
-                case Attribute.STARTED -> b.startedAt = instant(rs, "effective_at");
-                case Attribute.PROFILE -> b.profile = new AsOfState.Profile(
-                        RespondentRole.valueOf(rs.getString("role")), rs.getBoolean("works_in_digital"),
-                        rs.getString("organisation"));
-                case Attribute.MOTIVATIONS -> b.motivations = new AsOfState.Ranking(
-                        ranking(rs.getString("ranking")), definitions(rs.getString("definitions")));
-                case Attribute.ACTOR -> b.actors.put(s, AgreementLevel.valueOf(rs.getString("level")));
-                case Attribute.SUBMISSION -> {
-                    b.submitted = rs.getBoolean("submitted");
-                    b.submittedAt = b.submitted ? instant(rs, "effective_at") : null;
-                }
-                default -> throw new IllegalStateException("unknown attribute " + a);
-            }
-        }
     }
 
     /** Planner settings for the rest of the current transaction only. */
@@ -451,10 +319,10 @@ public class AsOfRepository {
      * facts read and folded into a new entry in the same pass. Few left to read: a list of them; many: the
      * whole campaign, whose taken respondents are skipped.
      */
-    private Map<String, Builder> campaignRespondents(CutOff cut, MapSqlParameterSource p, Known known) {
+    private Map<String, RespondentBuilder> campaignRespondents(CutOff cut, MapSqlParameterSource p, Known known) {
         FoldedResponses.Plan<FoldedResponses.Values> plan = folded.values(cut, known.respondents(), known.versions());
-        Map<String, Builder> builders = new TreeMap<>();
-        plan.taken().forEach((c, entry) -> builders.put(c, Builder.of(c, entry)));
+        Map<String, RespondentBuilder> builders = new TreeMap<>();
+        plan.taken().forEach((c, entry) -> builders.put(c, RespondentBuilder.of(c, entry)));
         List<String> toRead = plan.toRead();
         List<String> refresh = plan.refresh();
         if (toRead.isEmpty()) {
@@ -477,7 +345,7 @@ public class AsOfRepository {
                 .addValue("refresh", refresh.toArray(String[]::new));
         Set<String> refreshed = Set.copyOf(refresh);
         Set<String> takenSet = Set.copyOf(plan.taken().keySet());
-        Map<String, Builder> all = new HashMap<>();
+        Map<String, RespondentBuilder> all = new HashMap<>();
         ResponseFold asOfFold = new ResponseFold(builders);
         ResponseFold allFold = new ResponseFold(all);
         Map<String, Long> latest = new HashMap<>();
@@ -501,13 +369,13 @@ public class AsOfRepository {
                 }
                 if (refreshed.contains(c)) {
                     allFold.row(rs);
-                    latest.merge(c, FoldedResponses.micros(instant(rs, "clock")), Math::max);
+                    latest.merge(c, Timestamps.micros(Timestamps.instant(rs, "clock")), Math::max);
                 }
             });
         });
         builders.values().removeIf(b -> b.startedAt == null);
         for (String c : refresh) {
-            Builder b = all.get(c);
+            RespondentBuilder b = all.get(c);
             if (b != null && b.startedAt != null && versions.containsKey(c)) {
                 folded.put(cut, c, b.values(versions.get(c), cut.closesAt(), latest.get(c)));
             }
@@ -526,12 +394,12 @@ public class AsOfRepository {
      * one by one in the index and sorted in memory; otherwise a range of the campaign's respondents in the
      * index's order, whose taken respondents the scan skips.
      */
-    private List<Future<Gathered>> campaignProjects(CutOff cut, MapSqlParameterSource p, Known known) {
+    private List<Future<GatheredProjects>> campaignProjects(CutOff cut, MapSqlParameterSource p, Known known) {
         List<String> respondents = known.respondents();
         FoldedResponses.Plan<FoldedResponses.Projects> plan = folded.projects(cut, respondents, known.versions());
-        Gathered held = new Gathered();
+        GatheredProjects held = new GatheredProjects();
         plan.taken().forEach(held::add);
-        List<Future<Gathered>> futures = new ArrayList<>(SLICES + 1);
+        List<Future<GatheredProjects>> futures = new ArrayList<>(SLICES + 1);
         futures.add(CompletableFuture.completedFuture(held));
         if (plan.toRead().isEmpty()) {
             return futures;
@@ -610,10 +478,10 @@ public class AsOfRepository {
                 + " :from::text, :to::text, :refresh::text[], :only::text[])", values, String.class);
     }
 
-    private static List<Gathered> join(List<Future<Gathered>> slices) {
-        List<Gathered> done = new ArrayList<>(slices.size());
+    private static List<GatheredProjects> join(List<Future<GatheredProjects>> slices) {
+        List<GatheredProjects> done = new ArrayList<>(slices.size());
         try {
-            for (Future<Gathered> slice : slices) {
+            for (Future<GatheredProjects> slice : slices) {
                 done.add(slice.get());
             }
             return done;
@@ -649,83 +517,4 @@ public class AsOfRepository {
                 + " ORDER BY collectivite_id, project_id, " + k + " DESC, sequence_number DESC";
     }
 
-    private static final class Builder {
-        final String collectiviteId;
-        Instant startedAt;
-        AsOfState.Place place;
-        AsOfState.Profile profile;
-        final List<AsOfState.Project> projects = new ArrayList<>();
-        AsOfState.Ranking motivations;
-        final TreeMap<String, AgreementLevel> actors = new TreeMap<>();
-        boolean submitted;
-        Instant submittedAt;
-        long changes;
-        long changesAfterClosing;
-        long version;
-        long through;
-
-        Builder(String collectiviteId) {
-            this.collectiviteId = collectiviteId;
-        }
-
-        /** A respondent as its folded values give it (projects and place still to come). */
-        static Builder of(String collectiviteId, FoldedResponses.Values v) {
-            Builder b = new Builder(collectiviteId);
-            b.startedAt = v.startedAt();
-            b.profile = v.profile();
-            b.motivations = v.motivations();
-            b.actors.putAll(v.actors());
-            b.submitted = v.submitted();
-            b.submittedAt = v.submittedAt();
-            FoldedResponses.Counts n = v.counts();
-            b.count(n.changes(), n.afterClosing(), n.lastSequence(), n.through());
-            return b;
-        }
-
-        /** The response-level values folded so far (nothing else yet), as an entry of version {@code version}. */
-        FoldedResponses.Values values(long responseVersion, Instant closes, long latestClock) {
-            return new FoldedResponses.Values(responseVersion, closes, latestClock, startedAt, profile, motivations,
-                    Collections.unmodifiableSortedMap(new TreeMap<>(actors)), submitted, submittedAt,
-                    new FoldedResponses.Counts(changes, changesAfterClosing, version - 1, through));
-        }
-
-        void count(long facts, long afterClosing, long lastSequence, long through) {
-            changes += facts;
-            changesAfterClosing += afterClosing;
-            version = Math.max(version, lastSequence + 1);
-            this.through = Math.max(this.through, through);
-        }
-
-        AsOfState.Respondent build(Instant closesAt) {
-            return new AsOfState.Respondent(collectiviteId, startedAt, startedAt.isAfter(closesAt), place, profile,
-                    List.copyOf(projects), motivations, actors, submitted, submittedAt, changes, changesAfterClosing,
-                    version, through);
-        }
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static List<Motivation> ranking(String value) {
-        return Arrays.stream(value.split(",")).map(Motivation::valueOf).toList();
-    }
-
-    static Map<Motivation, List<String>> definitions(String value) {
-        if (value == null) {
-            return Map.of();
-        }
-        try {
-            Map<Motivation, List<String>> read = JSON.readValue(value, DEFINITIONS);
-            return read.isEmpty() ? Map.of() : new EnumMap<>(read);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable definitions " + value, e);
-        }
-    }
 }

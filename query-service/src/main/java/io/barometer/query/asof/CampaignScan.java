@@ -12,8 +12,8 @@ import java.util.Set;
  */
 final class CampaignScan implements ProjectCopy.Facts {
 
-    final AsOfRepository.Gathered asOf = new AsOfRepository.Gathered();
-    final AsOfRepository.Gathered all = new AsOfRepository.Gathered();
+    final GatheredProjects asOf = new GatheredProjects();
+    final GatheredProjects all = new GatheredProjects();
     /** The latest clock of each refreshed respondent's facts. */
     final Map<String, Long> latestClocks = new HashMap<>();
 

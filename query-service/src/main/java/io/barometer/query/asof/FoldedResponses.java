@@ -21,9 +21,6 @@ import io.barometer.events.AgreementLevel;
  */
 final class FoldedResponses {
 
-    /** PostgreSQL's timestamps count microseconds from 2000-01-01 UTC. */
-    private static final long POSTGRES_EPOCH_SECOND = 946_684_800L;
-
     /** The counts of the facts an entry comes from, as a fold tallies them. */
     record Counts(long changes, long afterClosing, long lastSequence, long through) {
         static final Counts NONE = new Counts(0, 0, -1, 0);
@@ -92,7 +89,7 @@ final class FoldedResponses {
 
     private static <E extends Entry> Plan<E> plan(Map<Key, E> held, CutOff cut, List<String> respondents,
                                                   Map<String, Long> versions) {
-        long asOf = micros(cut.asOf());
+        long asOf = Timestamps.micros(cut.asOf());
         Map<String, E> taken = new LinkedHashMap<>();
         List<String> toRead = new ArrayList<>();
         List<String> refresh = new ArrayList<>();
@@ -136,13 +133,5 @@ final class FoldedResponses {
             held = 0;
         }
         held += size;
-    }
-
-    /**
-     * An instant as PostgreSQL's microseconds, rounded down: an entry counts as of {@code t} only when its
-     * latest clock is at or before this, never later than the instant PostgreSQL compares with.
-     */
-    static long micros(Instant t) {
-        return (t.getEpochSecond() - POSTGRES_EPOCH_SECOND) * 1_000_000L + t.getNano() / 1_000;
     }
 }

@@ -24,7 +24,7 @@ final class ProjectFold {
         void respondent(String collectiviteId, long changes, long afterClosing, long lastSequence, long through);
     }
 
-    private final AsOfRepository.ProjectSink sink;
+    private final ProjectSink sink;
     private final Tally tally;
     /** Repeated values (domains, items) shared rather than one copy per project. */
     private final Map<String, String> strings = new HashMap<>();
@@ -47,7 +47,7 @@ final class ProjectFold {
     private long lastSequence;
     private long through;
 
-    ProjectFold(AsOfRepository.ProjectSink sink, Tally tally) {
+    ProjectFold(ProjectSink sink, Tally tally) {
         this.sink = sink;
         this.tally = tally;
     }
@@ -184,7 +184,7 @@ final class ProjectFold {
             fold.fact(collectivite, newProject, newProject ? rs.getString(PROJECT) : null, rs.getLong(SEQUENCE),
                     rs.getLong(GLOBAL_INDEX), rs.getBoolean(AFTER_CLOSING), code,
                     declaration ? rs.getString(DOMAIN) : null, declaration ? rs.getString(ITEM) : null,
-                    declaration ? rs.getString(LABEL) : null, newProject ? AsOfRepository.instant(rs, EFFECTIVE_AT) : null);
+                    declaration ? rs.getString(LABEL) : null, newProject ? Timestamps.instant(rs, EFFECTIVE_AT) : null);
         }
     }
 }
