@@ -25,11 +25,10 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-
 import io.barometer.events.CollectiviteKind;
+import io.barometer.query.asof.ResponseVersions.Known;
 import jakarta.annotation.PreDestroy;
 
 /**
@@ -60,11 +59,7 @@ public class AsOfRepository {
     /** One lock per campaign and clock, held while a synthesis folds most of its respondents. */
     private final Map<String, ReentrantLock> folding = new ConcurrentHashMap<>();
     private final TransactionTemplate readOnly;
-    /**
-     * Reads of facts to fold into entries: the versions they are stored with are read in the same snapshot, so
-     * that an entry holds exactly the facts of its version (see {@link #versions}).
-     */
-    private final TransactionTemplate snapshot;
+    private final ResponseVersions versions;
     /** Runs the slices of whole-campaign project scans; bounded, so that many syntheses queue, not pile up. */
     private final ExecutorService scans = Executors.newFixedThreadPool(SLICES, r -> {
         Thread t = new Thread(r, "campaign-scan");
@@ -79,9 +74,7 @@ public class AsOfRepository {
         this.cursor = new NamedParameterJdbcTemplate(fetching);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
-        this.snapshot = new TransactionTemplate(transactions);
-        this.snapshot.setReadOnly(true);
-        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.versions = new ResponseVersions(jdbc, transactions);
     }
 
     @PreDestroy
@@ -144,7 +137,7 @@ public class AsOfRepository {
         if (only != null) {
             return read(campaign, cut, only, withProjects, null);
         }
-        Known known = known(cut);
+        Known known = versions.known(cut);
         if (!withProjects || !mostlyUnfolded(cut, known)) {
             return read(campaign, cut, null, withProjects, known);
         }
@@ -153,7 +146,7 @@ public class AsOfRepository {
         ReentrantLock lock = folding.computeIfAbsent(cut.campaignId() + '\n' + cut.basis(), key -> new ReentrantLock());
         lock.lock();
         try {
-            return read(campaign, cut, null, true, known(cut));
+            return read(campaign, cut, null, true, versions.known(cut));
         } finally {
             lock.unlock();
         }
@@ -266,52 +259,6 @@ public class AsOfRepository {
         });
     }
 
-    /** Planner settings for the rest of the current transaction only. */
-    private void setLocal(String... settings) {
-        for (String setting : settings) {
-            jdbc.getJdbcTemplate().execute("SET LOCAL " + setting);
-        }
-    }
-
-    /** Each response's version, and the respondents started as of T in the order of their ids. */
-    private record Known(Map<String, Long> versions, List<String> respondents) {
-    }
-
-    /**
-     * Which entries hold: those of the versions read here (a new entry is stored with the version read in the
-     * same snapshot as its facts, see {@link #versions}).
-     */
-    private Known known(CutOff cut) {
-        MapSqlParameterSource p = cut.parameters();
-        Map<String, Long> versions = new HashMap<>();
-        jdbc.query("SELECT collectivite_id, version FROM response_version WHERE campaign_id = :c", p,
-                (RowCallbackHandler) rs -> versions.put(rs.getString(1), rs.getLong(2)));
-        List<String> respondents = jdbc.queryForList("""
-                SELECT collectivite_id FROM answer_fact
-                WHERE campaign_id = :c AND project_id IS NULL AND attribute = 'started' AND %1$s <= :t
-                ORDER BY collectivite_id
-                """.formatted(cut.column()), p, String.class);
-        return new Known(versions, respondents);
-    }
-
-    /**
-     * The versions of some responses, read first in a repeatable-read transaction whose reads of facts follow:
-     * the facts folded are then exactly those of these versions. (Versions read in a separate snapshot before
-     * the facts could name fewer facts than were folded, and a replay rebuilding the response could later reach
-     * that version again with those facts not yet there.)
-     */
-    private Map<String, Long> versions(MapSqlParameterSource p, List<String> collectivites) {
-        Map<String, Long> versions = new HashMap<>();
-        if (!collectivites.isEmpty()) {
-            jdbc.query("""
-                    SELECT collectivite_id, version FROM response_version
-                    WHERE campaign_id = :c AND collectivite_id = ANY(:list)
-                    """, new MapSqlParameterSource(p.getValues()).addValue("list", collectivites.toArray(String[]::new)),
-                    (RowCallbackHandler) rs -> versions.put(rs.getString(1), rs.getLong(2)));
-        }
-        return versions;
-    }
-
     /**
      * The respondents of a whole campaign as of T with their response-level values, as {@link #respondents}
      * reads them, except that those whose values {@link FoldedResponses} holds, from facts that all count as of
@@ -349,15 +296,14 @@ public class AsOfRepository {
         ResponseFold asOfFold = new ResponseFold(builders);
         ResponseFold allFold = new ResponseFold(all);
         Map<String, Long> latest = new HashMap<>();
-        Map<String, Long> versions = new HashMap<>();
-        snapshot.executeWithoutResult(tx -> {
-            versions.putAll(versions(p, refresh));
+        Map<String, Long> refreshedVersions = versions.withFacts(cut, refresh, () -> {
             // PostgreSQL sorts what a bitmap scan found, tens of thousands of wide rows, which spilled to disk with
             // the default 4 MB of work memory, on three processes (a parallel plan) while the project slices want
             // both cores. In memory, on one.
             // A plan of its own for each list: a generic plan (after five runs of a prepared statement) searches
             // a list parameter element by element for every row instead of hashing it.
-            setLocal("work_mem = '64MB'", "max_parallel_workers_per_gather = 0", "plan_cache_mode = force_custom_plan");
+            PlannerHints.setLocal(jdbc, "work_mem = '64MB'", "max_parallel_workers_per_gather = 0",
+                    "plan_cache_mode = force_custom_plan");
             jdbc.query(sql, q, (RowCallbackHandler) rs -> {
                 String c = rs.getString("collectivite_id");
                 if (takenSet.contains(c)) {
@@ -376,8 +322,8 @@ public class AsOfRepository {
         builders.values().removeIf(b -> b.startedAt == null);
         for (String c : refresh) {
             RespondentBuilder b = all.get(c);
-            if (b != null && b.startedAt != null && versions.containsKey(c)) {
-                folded.put(cut, c, b.values(versions.get(c), cut.closesAt(), latest.get(c)));
+            if (b != null && b.startedAt != null && refreshedVersions.containsKey(c)) {
+                folded.put(cut, c, b.values(refreshedVersions.get(c), cut.closesAt(), latest.get(c)));
             }
         }
         return builders;
@@ -424,14 +370,13 @@ public class AsOfRepository {
             futures.add(scans.submit(() -> {
                 String copy = copySql(cut.column(), p, slice, refreshList);
                 CampaignScan scan = new CampaignScan(refreshed, listed ? Set.of() : takenSet);
-                Map<String, Long> sliceVersions = new HashMap<>();
-                snapshot.executeWithoutResult(tx -> {
-                    sliceVersions.putAll(versions(p, mine.stream().filter(refreshed::contains).toList()));
+                List<String> mineToRefresh = mine.stream().filter(refreshed::contains).toList();
+                Map<String, Long> sliceVersions = versions.withFacts(cut, mineToRefresh, () -> {
                     // PostgreSQL misjudged the lists of respondents: it read the whole table in parallel and sorted
                     // it, three processes per slice, several times slower than the clock's covering index, which
                     // gives the fold's order as it is (a list's few rows are sorted in memory).
-                    setLocal("enable_seqscan = off", "enable_bitmapscan = off", "max_parallel_workers_per_gather = 0",
-                            listed ? "work_mem = '64MB'" : "enable_sort = off");
+                    PlannerHints.setLocal(jdbc, "enable_seqscan = off", "enable_bitmapscan = off",
+                            "max_parallel_workers_per_gather = 0", listed ? "work_mem = '64MB'" : "enable_sort = off");
                     jdbc.getJdbcTemplate().execute((ConnectionCallback<Void>) c -> {
                         ProjectCopy.read(c, copy, scan);
                         return null;
