@@ -10,15 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -44,9 +39,6 @@ import jakarta.annotation.PreDestroy;
 @Repository
 public class AsOfRepository {
 
-    /** Slices of a whole-campaign project scan read at once (see scanProjects). */
-    private static final int SLICES = 2;
-
     /** Rows per round trip when an export's project facts stream from a cursor. */
     private static final int PROJECT_FETCH_SIZE = 10_000;
 
@@ -60,12 +52,7 @@ public class AsOfRepository {
     private final Map<String, ReentrantLock> folding = new ConcurrentHashMap<>();
     private final TransactionTemplate readOnly;
     private final ResponseVersions versions;
-    /** Runs the slices of whole-campaign project scans; bounded, so that many syntheses queue, not pile up. */
-    private final ExecutorService scans = Executors.newFixedThreadPool(SLICES, r -> {
-        Thread t = new Thread(r, "campaign-scan");
-        t.setDaemon(true);
-        return t;
-    });
+    private final CampaignScan projects;
 
     public AsOfRepository(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -75,11 +62,12 @@ public class AsOfRepository {
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.versions = new ResponseVersions(jdbc, transactions);
+        this.projects = new CampaignScan(jdbc, versions, folded);
     }
 
     @PreDestroy
     void stop() {
-        scans.shutdownNow();
+        projects.stop();
     }
 
     /** The whole campaign as of {@code asOf}, for statistics: projects without ids, labels or last changes. */
@@ -167,7 +155,7 @@ public class AsOfRepository {
 
         // A whole campaign's projects, the largest read of all, are read while the rest is: in slices of the
         // respondents started as of T, on threads of their own.
-        List<Future<GatheredProjects>> slices = known != null && withProjects ? campaignProjects(cut, p, known)
+        List<Future<GatheredProjects>> slices = known != null && withProjects ? projects.start(cut, known)
                 : List.of();
         try {
             Map<String, RespondentBuilder> builders = known != null ? campaignRespondents(cut, p, known)
@@ -200,7 +188,7 @@ public class AsOfRepository {
                         rs.getLong("last_sequence"), rs.getLong("through")));
                 gathered.add(counted);
             }
-            gathered.addAll(join(slices));
+            gathered.addAll(CampaignScan.join(slices));
 
             List<AsOfState.Respondent> respondents = new ArrayList<>(builders.size());
             for (RespondentBuilder b : builders.values()) {
@@ -329,115 +317,6 @@ public class AsOfRepository {
         return builders;
     }
 
-    /**
-     * A whole campaign's projects as of T. The respondents whose projects {@link FoldedResponses} holds, folded
-     * from facts that all count as of T, are taken from it; the facts of the others are read in two slices, each
-     * on a thread of the scan pool, as a COPY stream folded as it arrives ({@link ProjectCopy},
-     * {@link CampaignScan}): PostgreSQL produces one while the service folds the other (four or eight slices
-     * measured no faster). The respondents whose entry is missing or outdated have all their facts read, so that
-     * their entries are folded again in the same pass. When a quarter of the respondents or fewer are left to
-     * read (as of the closing, once folded: those still answering after it), each slice is a list of them, found
-     * one by one in the index and sorted in memory; otherwise a range of the campaign's respondents in the
-     * index's order, whose taken respondents the scan skips.
-     */
-    private List<Future<GatheredProjects>> campaignProjects(CutOff cut, MapSqlParameterSource p, Known known) {
-        List<String> respondents = known.respondents();
-        FoldedResponses.Plan<FoldedResponses.Projects> plan = folded.projects(cut, respondents, known.versions());
-        GatheredProjects held = new GatheredProjects();
-        plan.taken().forEach(held::add);
-        List<Future<GatheredProjects>> futures = new ArrayList<>(SLICES + 1);
-        futures.add(CompletableFuture.completedFuture(held));
-        if (plan.toRead().isEmpty()) {
-            return futures;
-        }
-        Set<String> takenSet = Set.copyOf(plan.taken().keySet());
-        List<String> toRead = plan.toRead();
-        List<String> refresh = plan.refresh();
-        Set<String> refreshed = Set.copyOf(refresh);
-        List<String> refreshList = refresh.size() == respondents.size() ? null : refresh;
-        // Few to read (the usual case once the entries are folded): their facts alone, found respondent by
-        // respondent in the index, then sorted. Many: the whole campaign in the index's order, less the taken.
-        boolean listed = plan.listed();
-        List<String> sliced = listed ? toRead : respondents;
-        int slices = Math.min(SLICES, sliced.size());
-        for (int i = 0; i < slices; i++) {
-            int lo = i * sliced.size() / slices;
-            int hi = (i + 1) * sliced.size() / slices;
-            List<String> mine = sliced.subList(lo, hi);
-            // A range's first and last slices are open-ended, so that every fact is read whatever the list.
-            Slice slice = new Slice(listed || i == 0 ? null : sliced.get(lo),
-                    listed || hi == sliced.size() ? null : sliced.get(hi), listed ? mine : null);
-            futures.add(scans.submit(() -> {
-                String copy = copySql(cut.column(), p, slice, refreshList);
-                CampaignScan scan = new CampaignScan(refreshed, listed ? Set.of() : takenSet);
-                List<String> mineToRefresh = mine.stream().filter(refreshed::contains).toList();
-                Map<String, Long> sliceVersions = versions.withFacts(cut, mineToRefresh, () -> {
-                    // PostgreSQL misjudged the lists of respondents: it read the whole table in parallel and sorted
-                    // it, three processes per slice, several times slower than the clock's covering index, which
-                    // gives the fold's order as it is (a list's few rows are sorted in memory).
-                    PlannerHints.setLocal(jdbc, "enable_seqscan = off", "enable_bitmapscan = off",
-                            "max_parallel_workers_per_gather = 0", listed ? "work_mem = '64MB'" : "enable_sort = off");
-                    jdbc.getJdbcTemplate().execute((ConnectionCallback<Void>) c -> {
-                        ProjectCopy.read(c, copy, scan);
-                        return null;
-                    });
-                });
-                sliceVersions.forEach((c, version) -> folded.put(cut, c, scan.all.entry(c, version, cut.closesAt(),
-                        scan.latestClocks.getOrDefault(c, Long.MIN_VALUE))));
-                return scan.asOf;
-            }));
-        }
-        return futures;
-    }
-
-    /**
-     * Which respondents' facts one scan reads: those of {@code only}, or those from {@code from} (inclusive) to
-     * {@code to} (exclusive; null: open-ended). No list leaves respondents out: PostgreSQL 14 (the embedded
-     * one) searches a NOT IN list element by element for every row; the scan skips them instead.
-     */
-    private record Slice(String from, String to, List<String> only) {
-    }
-
-    /**
-     * The COPY statement of one slice of a campaign's project facts, in {@link ProjectCopy}'s columns, all in the
-     * clock's covering index: the facts as of T of the slice's respondents, and every fact of those to
-     * {@code refresh} (of all, when null). COPY takes no parameters, so PostgreSQL's own format(%L) quotes the
-     * values into it ({@code p} is only read: the slices share it).
-     */
-    private String copySql(String k, MapSqlParameterSource p, Slice slice, List<String> refresh) {
-        String cut = k + " <= %2$L::timestamptz";
-        String query = "SELECT " + FOLD_COLUMNS.formatted("%3$L::timestamptz") + ", " + cut + ", " + k
-                + " FROM answer_fact WHERE campaign_id = %1$L AND project_id IS NOT NULL"
-                + (slice.only() == null ? "" : " AND collectivite_id = ANY(%7$L::text[])")
-                + (slice.from() == null ? "" : " AND collectivite_id >= %4$L")
-                + (slice.to() == null ? "" : " AND collectivite_id < %5$L")
-                + (refresh == null ? "" : refresh.isEmpty() ? " AND " + cut
-                : " AND (" + cut + " OR collectivite_id = ANY(%6$L::text[]))")
-                + " ORDER BY collectivite_id, project_id, " + k + " DESC, sequence_number DESC";
-        MapSqlParameterSource values = new MapSqlParameterSource(p.getValues())
-                .addValue("template", "COPY (" + query + ") TO STDOUT (FORMAT binary)")
-                .addValue("from", slice.from()).addValue("to", slice.to())
-                .addValue("refresh", (refresh == null ? List.<String>of() : refresh).toArray(String[]::new))
-                .addValue("only", (slice.only() == null ? List.<String>of() : slice.only()).toArray(String[]::new));
-        return jdbc.queryForObject("SELECT format(:template, :c::text, :t::timestamptz, :closes::timestamptz,"
-                + " :from::text, :to::text, :refresh::text[], :only::text[])", values, String.class);
-    }
-
-    private static List<GatheredProjects> join(List<Future<GatheredProjects>> slices) {
-        List<GatheredProjects> done = new ArrayList<>(slices.size());
-        try {
-            for (Future<GatheredProjects> slice : slices) {
-                done.add(slice.get());
-            }
-            return done;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading a campaign's projects", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-    }
-
     /** Project facts from a cursor (which PostgreSQL keeps only within a transaction) into a fold. */
     private void fold(String sql, MapSqlParameterSource p, ProjectFold fold) {
         ProjectFold.Rows rows = new ProjectFold.Rows(fold);
@@ -446,18 +325,11 @@ public class AsOfRepository {
     }
 
     /**
-     * What the fold reads of each project fact, in the order {@link ProjectFold.Rows} and {@link ProjectCopy}
-     * read it; {@code %s} is where the closing instant goes.
-     */
-    private static final String FOLD_COLUMNS = "collectivite_id, project_id, sequence_number, global_index,"
-            + " effective_at > %s AS after_closing, project_code, domain, catalogue_item";
-
-    /**
      * The project facts of one response or a campaign as of T, with labels and instants (views, exports), newest
      * first per project: the order the fold relies on, as in the campaign scan's COPY.
      */
     private static String projectsSql(String k, String oneResponse) {
-        return "SELECT " + FOLD_COLUMNS.formatted(":closes") + ", label, effective_at FROM answer_fact"
+        return "SELECT " + ProjectFold.COLUMNS.formatted(":closes") + ", label, effective_at FROM answer_fact"
                 + " WHERE campaign_id = :c AND project_id IS NOT NULL AND " + k + " <= :t" + oneResponse
                 + " ORDER BY collectivite_id, project_id, " + k + " DESC, sequence_number DESC";
     }

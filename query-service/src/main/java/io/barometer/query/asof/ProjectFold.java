@@ -19,6 +19,13 @@ import io.barometer.events.ProgressStatus;
  */
 final class ProjectFold {
 
+    /**
+     * What the fold reads of each project fact, in the order {@link Rows} and {@link ProjectCopy} read it;
+     * {@code %s} is where the closing instant goes.
+     */
+    static final String COLUMNS = "collectivite_id, project_id, sequence_number, global_index,"
+            + " effective_at > %s AS after_closing, project_code, domain, catalogue_item";
+
     /** Receives, once per respondent, what a read of its facts counted. */
     interface Tally {
         void respondent(String collectiviteId, long changes, long afterClosing, long lastSequence, long through);
