@@ -2,10 +2,7 @@ package io.barometer.query.asof;
 
 import java.time.Instant;
 
-/**
- * What a read as of an instant needs of its campaign: its id, its current closing and the position of its
- * last event. The campaign package's Campaign is one; this package knows no more of it.
- */
+/** What a read as of a cut-off needs of its campaign; the campaign package's Campaign is one. */
 public interface AsOfCampaign {
 
     String id();

@@ -19,16 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import io.barometer.query.asof.ResponseVersions.Known;
 import jakarta.annotation.PreDestroy;
 
-/**
- * Reads the state as of an instant from the append-only fact tables: for each attribute, the latest fact
- * whose clock on the chosen basis is at or before the instant, ordered by (clock, sequence number).
- * Response-level values come from a scan in exactly that order, the first fact of each value winning;
- * projects from a scan of an index ordered per project newest first, folded as it streams (a whole
- * campaign's in two concurrent slices read as COPY streams, except the respondents whose projects, folded from
- * all their facts, are held in memory and hold as of T: see {@link FoldedResponses}). Each query reads one table,
- * so no plan can turn quadratic on stale statistics; the work grows with the facts of the campaign,
- * never with the whole store, and nothing is replayed from the event store per request.
- */
+/** The reads as of a cut-off that the controllers call (how they read the facts: docs/query-service.md). */
 @Repository
 public class AsOfRepository {
 

@@ -17,14 +17,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import io.barometer.query.asof.ResponseVersions.Known;
 
-/**
- * A whole campaign's projects as of the cut-off: the folded entries that hold, and the facts of the other
- * respondents read in slices at once, each a COPY stream folded as it arrives, with new entries folded in the
- * same pass.
- */
+/** A whole campaign's projects as of a cut-off: the folded entries that hold, the rest read in concurrent slices. */
 final class CampaignScan {
 
-    /** Slices of a whole-campaign project scan read at once (four or eight measured no faster). */
+    /** Slices of a whole-campaign project scan read at once: PostgreSQL produces one while the other is folded. */
     private static final int SLICES = 2;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -83,9 +79,8 @@ final class CampaignScan {
                 SliceFold scan = new SliceFold(refreshed, listed ? Set.of() : takenSet);
                 List<String> mineToRefresh = mine.stream().filter(refreshed::contains).toList();
                 Map<String, Long> sliceVersions = versions.withFacts(cut, mineToRefresh, () -> {
-                    // PostgreSQL misjudged the lists of respondents: it read the whole table in parallel and
-                    // sorted it, three processes per slice, several times slower than the clock's covering index,
-                    // which gives the fold's order as it is (a list's few rows are sorted in memory).
+                    // Pinned to the clock's covering index, which gives the fold's order as it is (a list's few
+                    // rows sort in memory); see docs/query-service.md, Performance.
                     PlannerHints.setLocal(jdbc, "enable_seqscan = off", "enable_bitmapscan = off",
                             "max_parallel_workers_per_gather = 0", listed ? "work_mem = '64MB'" : "enable_sort = off");
                     jdbc.getJdbcTemplate().execute((ConnectionCallback<Void>) c -> {
@@ -119,8 +114,8 @@ final class CampaignScan {
 
     /**
      * Which respondents' facts one slice reads: those of {@code only}, or those from {@code from} (inclusive) to
-     * {@code to} (exclusive; null: open-ended). No list leaves respondents out: PostgreSQL 14 (the embedded
-     * one) searches a NOT IN list element by element for every row; the fold skips them instead.
+     * {@code to} (exclusive; null: open-ended). No NOT IN list leaves the taken respondents out: the fold
+     * skips them.
      */
     private record Slice(String from, String to, List<String> only) {
     }

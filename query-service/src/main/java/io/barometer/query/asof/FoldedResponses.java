@@ -9,16 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.barometer.events.AgreementLevel;
 
-/**
- * Each respondent's answers as all its facts give them, per campaign and basis, kept in memory for the
- * syntheses: its projects, and its response-level values (start, profile, motivations, actors, submission),
- * each with the counts of the facts they come from. As of any instant at or after the latest of those facts,
- * they are what the facts give, and the facts need not be read again. An entry holds while the response's
- * version (response_version, its highest sequence number projected) and the campaign's closing are those it
- * was folded with; anything else (a new fact, a replay under way, a moved deadline) makes the synthesis fold
- * the facts again. Bounded by the projects held: past the bound, everything is dropped and folded again as
- * syntheses need it.
- */
+/** Each respondent's projects and values as all its facts fold to, in memory while its version and closing hold. */
 final class FoldedResponses {
 
     /** The counts of the facts an entry comes from, as a fold tallies them. */
@@ -126,6 +117,7 @@ final class FoldedResponses {
         held -= old == null ? 0 : 1;
     }
 
+    /** Past the bound on the projects held, everything is dropped and folded again as syntheses need it. */
     private void room(long size) {
         if (held + size > capacity) {
             projects.clear();

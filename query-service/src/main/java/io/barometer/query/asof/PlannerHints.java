@@ -2,10 +2,7 @@ package io.barometer.query.asof;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-/**
- * Planner settings for the rest of the current transaction only: each scan sets its own beside its query,
- * where what PostgreSQL chose without them is told.
- */
+/** Planner settings for the rest of the current transaction only, which each scan sets beside its query. */
 final class PlannerHints {
 
     private PlannerHints() {

@@ -148,7 +148,7 @@ final class ProjectFold {
     }
 
     /**
-     * Reads the rows of {@link AsOfRepository}'s project query (with labels and instants: a response's view,
+     * Reads the rows of {@link ProjectRows}' project query (with labels and instants: a response's view,
      * an export) by position, comparing each row's raw ids with the last row's and decoding them only when
      * they change.
      */

@@ -13,11 +13,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import io.barometer.events.CollectiviteKind;
 import io.barometer.query.asof.ResponseVersions.Known;
 
-/**
- * The response-level read: each respondent's start, profile, motivations, actors and submission as of the
- * cut-off, with the counts of their facts, and its collectivité's place; a whole campaign's from the folded
- * entries that hold and the facts of the others.
- */
+/** Respondents' response-level values and places as of a cut-off; a whole campaign's from its folded entries first. */
 final class ResponseScan {
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -117,11 +113,8 @@ final class ResponseScan {
         ResponseFold allFold = new ResponseFold(all);
         Map<String, Long> latest = new HashMap<>();
         Map<String, Long> refreshedVersions = versions.withFacts(cut, refresh, () -> {
-            // PostgreSQL sorts what a bitmap scan found, tens of thousands of wide rows, which spilled to disk with
-            // the default 4 MB of work memory, on three processes (a parallel plan) while the project slices want
-            // both cores. In memory, on one.
-            // A plan of its own for each list: a generic plan (after five runs of a prepared statement) searches
-            // a list parameter element by element for every row instead of hashing it.
+            // Sorted in memory on one process, leaving both cores to the project slices; planned for each list,
+            // since a generic plan would not hash it (docs/query-service.md, Performance).
             PlannerHints.setLocal(jdbc, "work_mem = '64MB'", "max_parallel_workers_per_gather = 0",
                     "plan_cache_mode = force_custom_plan");
             jdbc.query(sql, q, (RowCallbackHandler) rs -> {

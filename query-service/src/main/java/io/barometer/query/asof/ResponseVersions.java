@@ -11,10 +11,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/**
- * The responses' versions (response_version), which say which folded entries hold: a whole campaign's before
- * a read, and those of the responses folded afresh in the very snapshot their facts are read in.
- */
+/** The responses' versions, which say which folded entries hold, read in the snapshot of the facts folded anew. */
 final class ResponseVersions {
 
     /** Each response's version, and the respondents started as of the cut-off in the order of their ids. */
@@ -50,9 +47,7 @@ final class ResponseVersions {
 
     /**
      * The versions of {@code collectivites}, read first in a repeatable-read transaction in which
-     * {@code readFacts} then runs: the facts folded are exactly those of these versions. (Versions read in a
-     * separate snapshot before the facts could name fewer facts than were folded, and a replay rebuilding the
-     * response could later reach that version again with those facts not yet there.)
+     * {@code readFacts} then runs, so that the facts folded are exactly those of these versions.
      */
     Map<String, Long> withFacts(CutOff cut, List<String> collectivites, Runnable readFacts) {
         Map<String, Long> versions = new HashMap<>();
