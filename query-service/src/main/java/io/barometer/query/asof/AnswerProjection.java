@@ -51,7 +51,7 @@ public class AnswerProjection {
             Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR);
 
-    /** Each response's highest sequence number projected (see AsOfRepository's folded projects). */
+    /** Each response's highest sequence number projected (see FoldedResponses). */
     static final BatchedInserts.Highest VERSION = BatchedInserts.Highest.of("response_version", "campaign_id",
             "collectivite_id", "version");
 

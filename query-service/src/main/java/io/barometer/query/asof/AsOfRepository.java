@@ -1,138 +1,76 @@
 package io.barometer.query.asof;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.barometer.events.AgreementLevel;
-import io.barometer.events.CollectiviteKind;
-import io.barometer.events.Governance;
-import io.barometer.events.Motivation;
-import io.barometer.events.ProgressStatus;
-import io.barometer.events.RespondentRole;
-import io.barometer.query.campaign.Campaign;
+import io.barometer.query.asof.ResponseVersions.Known;
 import jakarta.annotation.PreDestroy;
 
-/**
- * Reads the state as of an instant from the append-only fact tables: for each attribute, the latest fact
- * whose clock on the chosen basis is at or before the instant, ordered by (clock, sequence number).
- * Response-level values come from a scan in exactly that order, the first fact of each value winning;
- * projects from a scan of an index ordered per project newest first, folded as it streams (a whole
- * campaign's in two concurrent slices read as COPY streams, except the respondents whose projects, folded from
- * all their facts, are held in memory and hold as of T: see {@link FoldedResponses}). Each query reads one table,
- * so no plan can turn quadratic on stale statistics; the work grows with the facts of the campaign,
- * never with the whole store, and nothing is replayed from the event store per request.
- */
+/** The reads as of a cut-off that the controllers call (how they read the facts: docs/query-service.md). */
 @Repository
 public class AsOfRepository {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<Motivation, List<String>>> DEFINITIONS = new TypeReference<>() {
-    };
-
-    /** Slices of a whole-campaign project scan read at once (see scanProjects). */
-    private static final int SLICES = 2;
-
-    /** Rows per round trip when an export's project facts stream from a cursor. */
-    private static final int PROJECT_FETCH_SIZE = 10_000;
 
     /** Projects (and respondents' values) folded per respondent, at most this many held (see FoldedResponses). */
     private static final long FOLDED_ENTRIES = 1_000_000;
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final NamedParameterJdbcTemplate cursor;
     private final FoldedResponses folded = new FoldedResponses(FOLDED_ENTRIES);
     /** One lock per campaign and clock, held while a synthesis folds most of its respondents. */
     private final Map<String, ReentrantLock> folding = new ConcurrentHashMap<>();
-    private final TransactionTemplate readOnly;
-    /**
-     * Reads of facts to fold into entries: the versions they are stored with are read in the same snapshot, so
-     * that an entry holds exactly the facts of its version (see {@link #versions}).
-     */
-    private final TransactionTemplate snapshot;
-    /** Runs the slices of whole-campaign project scans; bounded, so that many syntheses queue, not pile up. */
-    private final ExecutorService scans = Executors.newFixedThreadPool(SLICES, r -> {
-        Thread t = new Thread(r, "campaign-scan");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ResponseVersions versions;
+    private final ResponseScan responses;
+    private final CampaignScan campaignScan;
+    private final ProjectRows projectRows;
 
     public AsOfRepository(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        JdbcTemplate fetching = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
-        fetching.setFetchSize(PROJECT_FETCH_SIZE);
-        this.cursor = new NamedParameterJdbcTemplate(fetching);
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
-        this.snapshot = new TransactionTemplate(transactions);
-        this.snapshot.setReadOnly(true);
-        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.versions = new ResponseVersions(jdbc, transactions);
+        this.responses = new ResponseScan(jdbc, versions, folded);
+        this.campaignScan = new CampaignScan(jdbc, versions, folded);
+        this.projectRows = new ProjectRows(jdbc, transactions);
     }
 
     @PreDestroy
     void stop() {
-        scans.shutdownNow();
+        campaignScan.stop();
     }
 
     /** The whole campaign as of {@code asOf}, for statistics: projects without ids, labels or last changes. */
-    public AsOfState campaign(Campaign campaign, Instant asOf, Basis basis) {
-        return load(campaign, asOf, basis, null, true);
+    public AsOfState campaign(AsOfCampaign campaign, Instant asOf, Basis basis) {
+        return load(campaign, CutOff.of(campaign, asOf, basis), null, true);
     }
 
     /** The respondents of a campaign as of {@code asOf} without their projects (which exports stream). */
-    public AsOfState respondents(Campaign campaign, Instant asOf, Basis basis) {
-        return load(campaign, asOf, basis, null, false);
-    }
-
-    /** Receives the live projects of a campaign one by one, grouped by collectivité. */
-    public interface ProjectSink {
-        void accept(String collectiviteId, AsOfState.Project project);
+    public AsOfState respondents(AsOfCampaign campaign, Instant asOf, Basis basis) {
+        return load(campaign, CutOff.of(campaign, asOf, basis), null, false);
     }
 
     /**
      * Every live project of a campaign as of {@code asOf}, with its label and last change, folded from a
      * database cursor as it streams, so that a campaign of any size passes through in constant memory.
      */
-    public void streamProjects(Campaign campaign, Instant asOf, Basis basis, ProjectSink sink) {
-        fold(projectsSql(basis.column(), ""), parameters(campaign, asOf), new ProjectFold(sink, null));
+    public void streamProjects(AsOfCampaign campaign, Instant asOf, Basis basis, ProjectSink sink) {
+        projectRows.stream(CutOff.of(campaign, asOf, basis), sink);
     }
 
     /** One response as of {@code asOf}, with each project's label and last change; empty if not started then. */
-    public Optional<AsOfState.Respondent> response(Campaign campaign, String collectiviteId, Instant asOf, Basis basis) {
-        return load(campaign, asOf, basis, collectiviteId, true).respondents().stream().findFirst();
+    public Optional<AsOfState.Respondent> response(AsOfCampaign campaign, String collectiviteId, Instant asOf,
+                                                   Basis basis) {
+        AsOfState one = load(campaign, CutOff.of(campaign, asOf, basis), collectiviteId, true);
+        return one.respondents().stream().findFirst();
     }
 
     /** The version of a response the projection holds (highest sequence number + 1), whatever the clocks. */
@@ -160,613 +98,65 @@ public class AsOfRepository {
                 """.formatted(k), p, (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
     }
 
-    private AsOfState load(Campaign campaign, Instant asOf, Basis basis, String only, boolean withProjects) {
+    private AsOfState load(AsOfCampaign campaign, CutOff cut, String only, boolean withProjects) {
         if (only != null) {
-            return read(campaign, asOf, basis, only, withProjects, null);
+            return read(campaign, cut, only, withProjects, null);
         }
-        MapSqlParameterSource p = parameters(campaign, asOf);
-        Known known = known(basis, p);
-        if (!withProjects || !mostlyUnfolded(campaign, basis, known)) {
-            return read(campaign, asOf, basis, null, withProjects, known);
+        Known known = versions.known(cut);
+        if (!withProjects || !mostlyUnfolded(cut, known)) {
+            return read(campaign, cut, null, withProjects, known);
         }
         // A first synthesis folds every respondent: one at a time per campaign and clock, so that those asked at
         // the same moment (after a start, beside FoldWarmUp) wait for its entries instead of folding them again.
-        ReentrantLock lock = folding.computeIfAbsent(campaign.id() + '\n' + basis, key -> new ReentrantLock());
+        ReentrantLock lock = folding.computeIfAbsent(cut.campaignId() + '\n' + cut.basis(), key -> new ReentrantLock());
         lock.lock();
         try {
-            return read(campaign, asOf, basis, null, true, known(basis, p));
+            return read(campaign, cut, null, true, versions.known(cut));
         } finally {
             lock.unlock();
         }
     }
 
     /** Whether more than half of the respondents have no folded projects of their current version. */
-    private boolean mostlyUnfolded(Campaign campaign, Basis basis, Known known) {
-        int unfolded = 0;
-        for (String c : known.respondents()) {
-            Long version = known.versions().get(c);
-            if (version != null && folded.projects(campaign.id(), basis, c, version, campaign.closesAt()) == null) {
-                unfolded++;
-            }
-        }
+    private boolean mostlyUnfolded(CutOff cut, Known known) {
+        int unfolded = folded.projects(cut, known.respondents(), known.versions()).refresh().size();
         return unfolded * 2 > known.respondents().size();
     }
 
     /** {@code known}: given for a whole campaign (its folded respondents), null for one response. */
-    private AsOfState read(Campaign campaign, Instant asOf, Basis basis, String only, boolean withProjects,
-                           Known known) {
-        String k = basis.column();
-        MapSqlParameterSource p = parameters(campaign, asOf)
-                .addValue("coll", only);
-        String oneResponse = only == null ? "" : " AND collectivite_id = :coll";
-
+    private AsOfState read(AsOfCampaign campaign, CutOff cut, String only, boolean withProjects, Known known) {
         // A whole campaign's projects, the largest read of all, are read while the rest is: in slices of the
         // respondents started as of T, on threads of their own.
-        List<Future<Gathered>> slices = known != null && withProjects ? campaignProjects(campaign, asOf, basis, p, known)
+        List<Future<GatheredProjects>> slices = known != null && withProjects ? campaignScan.start(cut, known)
                 : List.of();
         try {
-            Map<String, Builder> builders = known != null ? campaignRespondents(campaign, asOf, basis, p, known)
-                    : respondents(k, p, oneResponse);
+            Map<String, RespondentBuilder> builders = known != null ? responses.campaign(cut, known)
+                    : responses.read(cut, only);
             if (builders.isEmpty()) {
-                return new AsOfState(campaign, asOf, basis, List.of());
+                return new AsOfState(campaign, cut.asOf(), cut.basis(), List.of());
             }
-            places(k, p, builders);
+            responses.places(cut, builders);
 
             // The project facts count as changes too: the folds count them as they read them; without the
             // projects, one aggregate counts them.
-            List<Gathered> gathered = new ArrayList<>();
+            List<GatheredProjects> gathered = new ArrayList<>();
             if (withProjects && only != null) {
-                Gathered one = new Gathered();
-                ProjectFold fold = new ProjectFold(one, one);
-                jdbc.query(projectsSql(k, oneResponse), p, new ProjectFold.Rows(fold)::row);
-                fold.finish();
-                gathered.add(one);
+                gathered.add(projectRows.ofResponse(cut, only));
             } else if (!withProjects) {
-                Gathered counted = new Gathered();
-                jdbc.query("""
-                        SELECT collectivite_id, count(*) AS changes,
-                               count(*) FILTER (WHERE effective_at > :closes) AS after_closing,
-                               max(sequence_number) AS last_sequence, max(global_index) AS through
-                        FROM answer_fact
-                        WHERE campaign_id = :c AND project_id IS NOT NULL AND %1$s <= :t%2$s
-                        GROUP BY collectivite_id
-                        """.formatted(k, oneResponse), p, (RowCallbackHandler) rs -> counted.respondent(
-                        rs.getString("collectivite_id"), rs.getLong("changes"), rs.getLong("after_closing"),
-                        rs.getLong("last_sequence"), rs.getLong("through")));
-                gathered.add(counted);
+                gathered.add(projectRows.counted(cut, only));
             }
-            gathered.addAll(join(slices));
+            gathered.addAll(CampaignScan.join(slices));
 
             List<AsOfState.Respondent> respondents = new ArrayList<>(builders.size());
-            for (Builder b : builders.values()) {
-                for (Gathered g : gathered) {
+            for (RespondentBuilder b : builders.values()) {
+                for (GatheredProjects g : gathered) {
                     g.into(b);
                 }
-                respondents.add(b.build(campaign.closesAt()));
+                respondents.add(b.build(cut.closesAt()));
             }
-            return new AsOfState(campaign, asOf, basis, respondents);
+            return new AsOfState(campaign, cut.asOf(), cut.basis(), respondents);
         } finally {
             slices.forEach(f -> f.cancel(true));
-        }
-    }
-
-    /**
-     * Every response-level fact as of T, newest first per value: the first of each (attribute, statement) is
-     * the value; all of them count as the respondent's changes. Only the respondents started as of T remain.
-     */
-    private Map<String, Builder> respondents(String k, MapSqlParameterSource p, String oneResponse) {
-        Map<String, Builder> builders = new TreeMap<>();
-        ResponseFold responses = new ResponseFold(builders);
-        jdbc.query("""
-                SELECT collectivite_id, attribute, statement, sequence_number, global_index,
-                       effective_at > :closes AS after_closing, effective_at, role, works_in_digital, organisation,
-                       ranking, definitions, level, submitted
-                FROM answer_fact
-                WHERE campaign_id = :c AND project_id IS NULL AND %1$s <= :t%2$s
-                ORDER BY collectivite_id, attribute, statement, %1$s DESC, sequence_number DESC
-                """.formatted(k, oneResponse), p, responses::row);
-        // A value without its start cannot happen on either clock (the write side refuses it); drop it anyway.
-        builders.values().removeIf(b -> b.startedAt == null);
-        return builders;
-    }
-
-    /**
-     * The profiles of the respondents' collectivités as of T — only theirs: the synthesis of a small campaign
-     * must not read every collectivité the store knows.
-     */
-    private void places(String k, MapSqlParameterSource p, Map<String, Builder> builders) {
-        MapSqlParameterSource q = new MapSqlParameterSource(p.getValues())
-                .addValue("respondents", builders.keySet().toArray(String[]::new));
-        jdbc.query("""
-                SELECT DISTINCT ON (collectivite_id) collectivite_id, name, kind, region, population,
-                       max(global_index) OVER (PARTITION BY collectivite_id) AS through
-                FROM collectivite_fact
-                WHERE collectivite_id = ANY(:respondents) AND %1$s <= :t
-                ORDER BY collectivite_id, %1$s DESC, sequence_number DESC
-                """.formatted(k), q, rs -> {
-            Builder b = builders.get(rs.getString("collectivite_id"));
-            if (b != null) {
-                String kind = rs.getString("kind");
-                b.place = new AsOfState.Place(rs.getString("name"), kind == null ? null : CollectiviteKind.valueOf(kind),
-                        rs.getString("region"), (Integer) rs.getObject("population"));
-                b.through = Math.max(b.through, rs.getLong("through"));
-            }
-        });
-    }
-
-    private static MapSqlParameterSource parameters(Campaign campaign, Instant asOf) {
-        return new MapSqlParameterSource("c", campaign.id())
-                .addValue("t", OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC))
-                .addValue("closes", OffsetDateTime.ofInstant(campaign.closesAt(), ZoneOffset.UTC));
-    }
-
-    /** What a read of project facts found per respondent, kept until the respondents are built. */
-    static final class Gathered implements ProjectSink, ProjectFold.Tally {
-        private final Map<String, Found> byRespondent = new HashMap<>();
-        private Found last;
-
-        private static final class Found {
-            final String collectiviteId;
-            final List<AsOfState.Project> projects = new ArrayList<>();
-            long changes;
-            long afterClosing;
-            long lastSequence = -1;
-            long through;
-
-            Found(String collectiviteId) {
-                this.collectiviteId = collectiviteId;
-            }
-        }
-
-        @Override
-        public void accept(String collectiviteId, AsOfState.Project project) {
-            of(collectiviteId).projects.add(project);
-        }
-
-        @Override
-        public void respondent(String collectiviteId, long changes, long afterClosing, long lastSequence, long through) {
-            Found f = of(collectiviteId);
-            f.changes += changes;
-            f.afterClosing += afterClosing;
-            f.lastSequence = Math.max(f.lastSequence, lastSequence);
-            f.through = Math.max(f.through, through);
-        }
-
-        /** The folds hand over one respondent after the other: the last one found is usually the one. */
-        private Found of(String collectiviteId) {
-            if (last == null || !last.collectiviteId.equals(collectiviteId)) {
-                last = byRespondent.computeIfAbsent(collectiviteId, Found::new);
-            }
-            return last;
-        }
-
-        /** A respondent's projects and counts as a folded entry holds them. */
-        void add(String collectiviteId, FoldedResponses.Projects entry) {
-            Found f = of(collectiviteId);
-            f.projects.addAll(entry.projects());
-            FoldedResponses.Counts n = entry.counts();
-            respondent(collectiviteId, n.changes(), n.afterClosing(), n.lastSequence(), n.through());
-        }
-
-        /** What was found of a respondent, as an entry folded at {@code version}. */
-        FoldedResponses.Projects entry(String collectiviteId, long version, Instant closes, long latestClock) {
-            Found f = byRespondent.get(collectiviteId);
-            return f == null ? new FoldedResponses.Projects(version, closes, latestClock, List.of(), FoldedResponses.Counts.NONE)
-                    : new FoldedResponses.Projects(version, closes, latestClock, List.copyOf(f.projects),
-                    new FoldedResponses.Counts(f.changes, f.afterClosing, f.lastSequence, f.through));
-        }
-
-        void into(Builder b) {
-            Found f = byRespondent.get(b.collectiviteId);
-            if (f != null) {
-                b.projects.addAll(f.projects);
-                b.count(f.changes, f.afterClosing, f.lastSequence, f.through);
-            }
-        }
-    }
-
-    /**
-     * Folds a campaign's response-level facts, read newest first per (respondent, attribute, statement):
-     * the first of each group is the value as of T; every fact counts as a change.
-     */
-    private static final class ResponseFold {
-        private final Map<String, Builder> builders;
-        private Builder builder;
-        private String attribute;
-        private String statement;
-
-        ResponseFold(Map<String, Builder> builders) {
-            this.builders = builders;
-        }
-
-        void row(ResultSet rs) throws SQLException {
-            String collectivite = rs.getString("collectivite_id");
-            if (builder == null || !builder.collectiviteId.equals(collectivite)) {
-                builder = builders.computeIfAbsent(collectivite, Builder::new);
-                attribute = null;
-            }
-            builder.count(1, rs.getBoolean("after_closing") ? 1 : 0, rs.getLong("sequence_number"),
-                    rs.getLong("global_index"));
-            String a = rs.getString("attribute");
-            String s = rs.getString("statement");
-            if (a.equals(attribute) && s.equals(statement)) {
-                return;
-            }
-            attribute = a;
-            statement = s;
-            Builder b = builder;
-            switch (a) {
-                case Attribute.STARTED -> b.startedAt = instant(rs, "effective_at");
-                case Attribute.PROFILE -> b.profile = new AsOfState.Profile(
-                        RespondentRole.valueOf(rs.getString("role")), rs.getBoolean("works_in_digital"),
-                        rs.getString("organisation"));
-                case Attribute.MOTIVATIONS -> b.motivations = new AsOfState.Ranking(
-                        ranking(rs.getString("ranking")), definitions(rs.getString("definitions")));
-                case Attribute.ACTOR -> b.actors.put(s, AgreementLevel.valueOf(rs.getString("level")));
-                case Attribute.SUBMISSION -> {
-                    b.submitted = rs.getBoolean("submitted");
-                    b.submittedAt = b.submitted ? instant(rs, "effective_at") : null;
-                }
-                default -> throw new IllegalStateException("unknown attribute " + a);
-            }
-        }
-    }
-
-    /** Planner settings for the rest of the current transaction only. */
-    private void setLocal(String... settings) {
-        for (String setting : settings) {
-            jdbc.getJdbcTemplate().execute("SET LOCAL " + setting);
-        }
-    }
-
-    /** Each response's version, and the respondents started as of T in the order of their ids. */
-    private record Known(Map<String, Long> versions, List<String> respondents) {
-    }
-
-    /**
-     * Which entries hold: those of the versions read here (a new entry is stored with the version read in the
-     * same snapshot as its facts, see {@link #versions}).
-     */
-    private Known known(Basis basis, MapSqlParameterSource p) {
-        Map<String, Long> versions = new HashMap<>();
-        jdbc.query("SELECT collectivite_id, version FROM response_version WHERE campaign_id = :c", p,
-                (RowCallbackHandler) rs -> versions.put(rs.getString(1), rs.getLong(2)));
-        List<String> respondents = jdbc.queryForList("""
-                SELECT collectivite_id FROM answer_fact
-                WHERE campaign_id = :c AND project_id IS NULL AND attribute = 'started' AND %1$s <= :t
-                ORDER BY collectivite_id
-                """.formatted(basis.column()), p, String.class);
-        return new Known(versions, respondents);
-    }
-
-    /**
-     * The versions of some responses, read first in a repeatable-read transaction whose reads of facts follow:
-     * the facts folded are then exactly those of these versions. (Versions read in a separate snapshot before
-     * the facts could name fewer facts than were folded, and a replay rebuilding the response could later reach
-     * that version again with those facts not yet there.)
-     */
-    private Map<String, Long> versions(MapSqlParameterSource p, List<String> collectivites) {
-        Map<String, Long> versions = new HashMap<>();
-        if (!collectivites.isEmpty()) {
-            jdbc.query("""
-                    SELECT collectivite_id, version FROM response_version
-                    WHERE campaign_id = :c AND collectivite_id = ANY(:list)
-                    """, new MapSqlParameterSource(p.getValues()).addValue("list", collectivites.toArray(String[]::new)),
-                    (RowCallbackHandler) rs -> versions.put(rs.getString(1), rs.getLong(2)));
-        }
-        return versions;
-    }
-
-    /**
-     * The respondents of a whole campaign as of T with their response-level values, as {@link #respondents}
-     * reads them, except that those whose values {@link FoldedResponses} holds, from facts that all count as of
-     * T, are taken from it; of the others, those whose entry is missing or outdated have all their response-level
-     * facts read and folded into a new entry in the same pass. Few left to read: a list of them; many: the
-     * whole campaign, whose taken respondents are skipped.
-     */
-    private Map<String, Builder> campaignRespondents(Campaign campaign, Instant asOf, Basis basis,
-                                                     MapSqlParameterSource p, Known known) {
-        long cut = FoldedResponses.micros(asOf);
-        Map<String, Builder> builders = new TreeMap<>();
-        List<String> taken = new ArrayList<>();
-        List<String> toRead = new ArrayList<>();
-        List<String> refresh = new ArrayList<>();
-        for (String c : known.respondents()) {
-            Long version = known.versions().get(c);
-            FoldedResponses.Values entry = version == null ? null
-                    : folded.values(campaign.id(), basis, c, version, campaign.closesAt());
-            if (entry != null && entry.latestClock() <= cut) {
-                builders.put(c, Builder.of(c, entry));
-                taken.add(c);
-            } else {
-                toRead.add(c);
-                if (entry == null && version != null) {
-                    refresh.add(c);
-                }
-            }
-        }
-        if (toRead.isEmpty()) {
-            return builders;
-        }
-        String k = basis.column();
-        boolean listed = toRead.size() * 4 <= known.respondents().size();
-        String sql = """
-                SELECT collectivite_id, attribute, statement, sequence_number, global_index,
-                       effective_at > :closes AS after_closing, effective_at, role, works_in_digital, organisation,
-                       ranking, definitions, level, submitted, %1$s <= :t AS counts, %1$s AS clock
-                FROM answer_fact
-                WHERE campaign_id = :c AND project_id IS NULL%2$s%3$s
-                ORDER BY collectivite_id, attribute, statement, %1$s DESC, sequence_number DESC
-                """.formatted(k, listed ? " AND collectivite_id = ANY(:toRead)" : "",
-                refresh.isEmpty() ? " AND " + k + " <= :t"
-                        : refresh.size() == toRead.size() ? "" : " AND (" + k + " <= :t OR collectivite_id = ANY(:refresh))");
-        MapSqlParameterSource q = new MapSqlParameterSource(p.getValues())
-                .addValue("toRead", toRead.toArray(String[]::new))
-                .addValue("refresh", refresh.toArray(String[]::new));
-        Set<String> refreshed = Set.copyOf(refresh);
-        Set<String> takenSet = Set.copyOf(taken);
-        Map<String, Builder> all = new HashMap<>();
-        ResponseFold asOfFold = new ResponseFold(builders);
-        ResponseFold allFold = new ResponseFold(all);
-        Map<String, Long> latest = new HashMap<>();
-        Map<String, Long> versions = new HashMap<>();
-        snapshot.executeWithoutResult(tx -> {
-            versions.putAll(versions(p, refresh));
-            // PostgreSQL sorts what a bitmap scan found, tens of thousands of wide rows, which spilled to disk with
-            // the default 4 MB of work memory, on three processes (a parallel plan) while the project slices want
-            // both cores. In memory, on one.
-            // A plan of its own for each list: a generic plan (after five runs of a prepared statement) searches
-            // a list parameter element by element for every row instead of hashing it.
-            setLocal("work_mem = '64MB'", "max_parallel_workers_per_gather = 0", "plan_cache_mode = force_custom_plan");
-            jdbc.query(sql, q, (RowCallbackHandler) rs -> {
-                String c = rs.getString("collectivite_id");
-                if (takenSet.contains(c)) {
-                    // Read with the whole campaign; its values are the entry's.
-                    return;
-                }
-                if (rs.getBoolean("counts")) {
-                    asOfFold.row(rs);
-                }
-                if (refreshed.contains(c)) {
-                    allFold.row(rs);
-                    latest.merge(c, FoldedResponses.micros(instant(rs, "clock")), Math::max);
-                }
-            });
-        });
-        builders.values().removeIf(b -> b.startedAt == null);
-        for (String c : refresh) {
-            Builder b = all.get(c);
-            if (b != null && b.startedAt != null && versions.containsKey(c)) {
-                folded.put(campaign.id(), basis, c, b.values(versions.get(c), campaign.closesAt(), latest.get(c)));
-            }
-        }
-        return builders;
-    }
-
-    /**
-     * A whole campaign's projects as of T. The respondents whose projects {@link FoldedResponses} holds, folded
-     * from facts that all count as of T, are taken from it; the facts of the others are read in two slices, each
-     * on a thread of the scan pool, as a COPY stream folded as it arrives ({@link ProjectCopy},
-     * {@link CampaignScan}): PostgreSQL produces one while the service folds the other (four or eight slices
-     * measured no faster). The respondents whose entry is missing or outdated have all their facts read, so that
-     * their entries are folded again in the same pass. When a quarter of the respondents or fewer are left to
-     * read (as of the closing, once folded: those still answering after it), each slice is a list of them, found
-     * one by one in the index and sorted in memory; otherwise a range of the campaign's respondents in the
-     * index's order, whose taken respondents the scan skips.
-     */
-    private List<Future<Gathered>> campaignProjects(Campaign campaign, Instant asOf, Basis basis,
-                                                    MapSqlParameterSource p, Known known) {
-        Map<String, Long> versions = known.versions();
-        List<String> respondents = known.respondents();
-        long cut = FoldedResponses.micros(asOf);
-        Gathered held = new Gathered();
-        List<String> taken = new ArrayList<>();
-        List<String> refresh = new ArrayList<>();
-        for (String c : respondents) {
-            Long version = versions.get(c);
-            FoldedResponses.Projects entry = version == null ? null
-                    : folded.projects(campaign.id(), basis, c, version, campaign.closesAt());
-            if (entry == null && version != null) {
-                refresh.add(c);
-            } else if (entry != null && entry.latestClock() <= cut) {
-                held.add(c, entry);
-                taken.add(c);
-            }
-        }
-        List<Future<Gathered>> futures = new ArrayList<>(SLICES + 1);
-        futures.add(CompletableFuture.completedFuture(held));
-        if (taken.size() == respondents.size()) {
-            return futures;
-        }
-        Set<String> takenSet = Set.copyOf(taken);
-        List<String> toRead = respondents.stream().filter(c -> !takenSet.contains(c)).toList();
-        Set<String> refreshed = Set.copyOf(refresh);
-        List<String> refreshList = refresh.size() == respondents.size() ? null : refresh;
-        // Few to read (the usual case once the entries are folded): their facts alone, found respondent by
-        // respondent in the index, then sorted. Many: the whole campaign in the index's order, less the taken.
-        boolean listed = toRead.size() * 4 <= respondents.size();
-        List<String> sliced = listed ? toRead : respondents;
-        int slices = Math.min(SLICES, sliced.size());
-        for (int i = 0; i < slices; i++) {
-            int lo = i * sliced.size() / slices;
-            int hi = (i + 1) * sliced.size() / slices;
-            List<String> mine = sliced.subList(lo, hi);
-            // A range's first and last slices are open-ended, so that every fact is read whatever the list.
-            Slice slice = new Slice(listed || i == 0 ? null : sliced.get(lo),
-                    listed || hi == sliced.size() ? null : sliced.get(hi), listed ? mine : null);
-            futures.add(scans.submit(() -> {
-                String copy = copySql(basis.column(), p, slice, refreshList);
-                CampaignScan scan = new CampaignScan(refreshed, listed ? Set.of() : takenSet);
-                Map<String, Long> sliceVersions = new HashMap<>();
-                snapshot.executeWithoutResult(tx -> {
-                    sliceVersions.putAll(versions(p, mine.stream().filter(refreshed::contains).toList()));
-                    // PostgreSQL misjudged the lists of respondents: it read the whole table in parallel and sorted
-                    // it, three processes per slice, several times slower than the clock's covering index, which
-                    // gives the fold's order as it is (a list's few rows are sorted in memory).
-                    setLocal("enable_seqscan = off", "enable_bitmapscan = off", "max_parallel_workers_per_gather = 0",
-                            listed ? "work_mem = '64MB'" : "enable_sort = off");
-                    jdbc.getJdbcTemplate().execute((ConnectionCallback<Void>) c -> {
-                        ProjectCopy.read(c, copy, scan);
-                        return null;
-                    });
-                });
-                sliceVersions.forEach((c, version) -> folded.put(campaign.id(), basis, c, scan.all.entry(c, version,
-                        campaign.closesAt(), scan.latestClocks.getOrDefault(c, Long.MIN_VALUE))));
-                return scan.asOf;
-            }));
-        }
-        return futures;
-    }
-
-    /**
-     * Which respondents' facts one scan reads: those of {@code only}, or those from {@code from} (inclusive) to
-     * {@code to} (exclusive; null: open-ended). No list leaves respondents out: PostgreSQL 14 (the embedded
-     * one) searches a NOT IN list element by element for every row; the scan skips them instead.
-     */
-    private record Slice(String from, String to, List<String> only) {
-    }
-
-    /**
-     * The COPY statement of one slice of a campaign's project facts, in {@link ProjectCopy}'s columns, all in the
-     * clock's covering index: the facts as of T of the slice's respondents, and every fact of those to
-     * {@code refresh} (of all, when null). COPY takes no parameters, so PostgreSQL's own format(%L) quotes the
-     * values into it ({@code p} is only read: the slices share it).
-     */
-    private String copySql(String k, MapSqlParameterSource p, Slice slice, List<String> refresh) {
-        String cut = k + " <= %2$L::timestamptz";
-        String query = "SELECT " + FOLD_COLUMNS.formatted("%3$L::timestamptz") + ", " + cut + ", " + k
-                + " FROM answer_fact WHERE campaign_id = %1$L AND project_id IS NOT NULL"
-                + (slice.only() == null ? "" : " AND collectivite_id = ANY(%7$L::text[])")
-                + (slice.from() == null ? "" : " AND collectivite_id >= %4$L")
-                + (slice.to() == null ? "" : " AND collectivite_id < %5$L")
-                + (refresh == null ? "" : refresh.isEmpty() ? " AND " + cut
-                : " AND (" + cut + " OR collectivite_id = ANY(%6$L::text[]))")
-                + " ORDER BY collectivite_id, project_id, " + k + " DESC, sequence_number DESC";
-        MapSqlParameterSource values = new MapSqlParameterSource(p.getValues())
-                .addValue("template", "COPY (" + query + ") TO STDOUT (FORMAT binary)")
-                .addValue("from", slice.from()).addValue("to", slice.to())
-                .addValue("refresh", (refresh == null ? List.<String>of() : refresh).toArray(String[]::new))
-                .addValue("only", (slice.only() == null ? List.<String>of() : slice.only()).toArray(String[]::new));
-        return jdbc.queryForObject("SELECT format(:template, :c::text, :t::timestamptz, :closes::timestamptz,"
-                + " :from::text, :to::text, :refresh::text[], :only::text[])", values, String.class);
-    }
-
-    private static List<Gathered> join(List<Future<Gathered>> slices) {
-        List<Gathered> done = new ArrayList<>(slices.size());
-        try {
-            for (Future<Gathered> slice : slices) {
-                done.add(slice.get());
-            }
-            return done;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading a campaign's projects", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-    }
-
-    /** Project facts from a cursor (which PostgreSQL keeps only within a transaction) into a fold. */
-    private void fold(String sql, MapSqlParameterSource p, ProjectFold fold) {
-        ProjectFold.Rows rows = new ProjectFold.Rows(fold);
-        readOnly.executeWithoutResult(tx -> cursor.query(sql, p, (RowCallbackHandler) rows::row));
-        fold.finish();
-    }
-
-    /**
-     * What the fold reads of each project fact, in the order {@link ProjectFold.Rows} and {@link ProjectCopy}
-     * read it; {@code %s} is where the closing instant goes.
-     */
-    private static final String FOLD_COLUMNS = "collectivite_id, project_id, sequence_number, global_index,"
-            + " effective_at > %s AS after_closing, project_code, domain, catalogue_item";
-
-    /**
-     * The project facts of one response or a campaign as of T, with labels and instants (views, exports), newest
-     * first per project: the order the fold relies on, as in the campaign scan's COPY.
-     */
-    private static String projectsSql(String k, String oneResponse) {
-        return "SELECT " + FOLD_COLUMNS.formatted(":closes") + ", label, effective_at FROM answer_fact"
-                + " WHERE campaign_id = :c AND project_id IS NOT NULL AND " + k + " <= :t" + oneResponse
-                + " ORDER BY collectivite_id, project_id, " + k + " DESC, sequence_number DESC";
-    }
-
-    private static final class Builder {
-        final String collectiviteId;
-        Instant startedAt;
-        AsOfState.Place place;
-        AsOfState.Profile profile;
-        final List<AsOfState.Project> projects = new ArrayList<>();
-        AsOfState.Ranking motivations;
-        final TreeMap<String, AgreementLevel> actors = new TreeMap<>();
-        boolean submitted;
-        Instant submittedAt;
-        long changes;
-        long changesAfterClosing;
-        long version;
-        long through;
-
-        Builder(String collectiviteId) {
-            this.collectiviteId = collectiviteId;
-        }
-
-        /** A respondent as its folded values give it (projects and place still to come). */
-        static Builder of(String collectiviteId, FoldedResponses.Values v) {
-            Builder b = new Builder(collectiviteId);
-            b.startedAt = v.startedAt();
-            b.profile = v.profile();
-            b.motivations = v.motivations();
-            b.actors.putAll(v.actors());
-            b.submitted = v.submitted();
-            b.submittedAt = v.submittedAt();
-            FoldedResponses.Counts n = v.counts();
-            b.count(n.changes(), n.afterClosing(), n.lastSequence(), n.through());
-            return b;
-        }
-
-        /** The response-level values folded so far (nothing else yet), as an entry of version {@code version}. */
-        FoldedResponses.Values values(long responseVersion, Instant closes, long latestClock) {
-            return new FoldedResponses.Values(responseVersion, closes, latestClock, startedAt, profile, motivations,
-                    Collections.unmodifiableSortedMap(new TreeMap<>(actors)), submitted, submittedAt,
-                    new FoldedResponses.Counts(changes, changesAfterClosing, version - 1, through));
-        }
-
-        void count(long facts, long afterClosing, long lastSequence, long through) {
-            changes += facts;
-            changesAfterClosing += afterClosing;
-            version = Math.max(version, lastSequence + 1);
-            this.through = Math.max(this.through, through);
-        }
-
-        AsOfState.Respondent build(Instant closesAt) {
-            return new AsOfState.Respondent(collectiviteId, startedAt, startedAt.isAfter(closesAt), place, profile,
-                    List.copyOf(projects), motivations, actors, submitted, submittedAt, changes, changesAfterClosing,
-                    version, through);
-        }
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static List<Motivation> ranking(String value) {
-        return Arrays.stream(value.split(",")).map(Motivation::valueOf).toList();
-    }
-
-    static Map<Motivation, List<String>> definitions(String value) {
-        if (value == null) {
-            return Map.of();
-        }
-        try {
-            Map<Motivation, List<String>> read = JSON.readValue(value, DEFINITIONS);
-            return read.isEmpty() ? Map.of() : new EnumMap<>(read);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable definitions " + value, e);
         }
     }
 }

@@ -12,14 +12,13 @@ import io.barometer.events.Governance;
 import io.barometer.events.Motivation;
 import io.barometer.events.ProgressStatus;
 import io.barometer.events.RespondentRole;
-import io.barometer.query.campaign.Campaign;
 
 /**
  * The questionnaires of a campaign as of an instant on one basis: what every statistic and view is
  * computed from. Built from the projection tables by {@link AsOfRepository}; the oracle test builds it
  * independently from the raw events, and both must agree.
  */
-public record AsOfState(Campaign campaign, Instant asOf, Basis basis, List<Respondent> respondents) {
+public record AsOfState(AsOfCampaign campaign, Instant asOf, Basis basis, List<Respondent> respondents) {
 
     /** A collectivité's profile as of the instant; null fields are unknown. */
     public record Place(String name, CollectiviteKind kind, String region, Integer population) {

@@ -1,26 +1,16 @@
 package io.barometer.query.asof;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.barometer.events.AgreementLevel;
 
-/**
- * Each respondent's answers as all its facts give them, per campaign and basis, kept in memory for the
- * syntheses: its projects, and its response-level values (start, profile, motivations, actors, submission),
- * each with the counts of the facts they come from. As of any instant at or after the latest of those facts,
- * they are what the facts give, and the facts need not be read again. An entry holds while the response's
- * version (response_version, its highest sequence number projected) and the campaign's closing are those it
- * was folded with; anything else (a new fact, a replay under way, a moved deadline) makes the synthesis fold
- * the facts again. Bounded by the projects held: past the bound, everything is dropped and folded again as
- * syntheses need it.
- */
+/** Each respondent's projects and values as all its facts fold to, in memory while its version and closing hold. */
 final class FoldedResponses {
-
-    /** PostgreSQL's timestamps count microseconds from 2000-01-01 UTC. */
-    private static final long POSTGRES_EPOCH_SECOND = 946_684_800L;
 
     /** The counts of the facts an entry comes from, as a fold tallies them. */
     record Counts(long changes, long afterClosing, long lastSequence, long through) {
@@ -28,17 +18,42 @@ final class FoldedResponses {
     }
 
     /**
-     * A respondent's projects, from all its project facts folded when its version was {@code version};
-     * {@code latestClock} is the latest of their clocks on the entry's basis (PostgreSQL's microseconds;
-     * Long.MIN_VALUE without facts).
+     * What is held of a respondent, folded from all its facts of one kind when its version was {@code version}
+     * and the campaign closed at {@code closes}; {@code latestClock} is the latest of their clocks on the entry's
+     * basis (PostgreSQL's microseconds; Long.MIN_VALUE without facts).
      */
-    record Projects(long version, Instant closes, long latestClock, List<AsOfState.Project> projects, Counts counts) {
+    sealed interface Entry permits Projects, Values {
+        long version();
+
+        Instant closes();
+
+        long latestClock();
     }
 
-    /** A respondent's response-level values, from all its response-level facts (see {@link Projects}). */
+    /** A respondent's projects, from all its project facts. */
+    record Projects(long version, Instant closes, long latestClock, List<AsOfState.Project> projects, Counts counts)
+            implements Entry {
+    }
+
+    /** A respondent's response-level values, from all its response-level facts. */
     record Values(long version, Instant closes, long latestClock, Instant startedAt, AsOfState.Profile profile,
                   AsOfState.Ranking motivations, Map<String, AgreementLevel> actors, boolean submitted,
-                  Instant submittedAt, Counts counts) {
+                  Instant submittedAt, Counts counts) implements Entry {
+    }
+
+    /**
+     * A whole campaign's respondents sorted for one scan, in the order of their ids: those {@code taken} from
+     * their entries (of their current version and closing, folded from facts that all count as of the cut-off),
+     * and the others, {@code toRead} from their facts; of these, the ones to {@code refresh} (a version but no
+     * entry of it) have all their facts read and folded into a new entry in the same pass.
+     */
+    record Plan<E extends Entry>(List<String> respondents, Map<String, E> taken, List<String> toRead,
+                                 List<String> refresh) {
+
+        /** Few left to read (the usual case once folded): a list of them rather than the whole campaign. */
+        boolean listed() {
+            return toRead.size() * 4 <= respondents.size();
+        }
     }
 
     private record Key(String campaign, Basis basis, String collectivite) {
@@ -53,30 +68,56 @@ final class FoldedResponses {
         this.capacity = capacity;
     }
 
-    /** The projects folded from exactly the facts of version {@code version} with this closing, if held. */
-    Projects projects(String campaign, Basis basis, String collectivite, long version, Instant closes) {
-        Projects p = projects.get(new Key(campaign, basis, collectivite));
-        return p != null && p.version() == version && p.closes().equals(closes) ? p : null;
+    /** The plan of a project scan: {@code versions} are the responses', {@code respondents} those started. */
+    Plan<Projects> projects(CutOff cut, List<String> respondents, Map<String, Long> versions) {
+        return plan(projects, cut, respondents, versions);
     }
 
-    /** The values folded from exactly the facts of version {@code version} with this closing, if held. */
-    Values values(String campaign, Basis basis, String collectivite, long version, Instant closes) {
-        Values v = values.get(new Key(campaign, basis, collectivite));
-        return v != null && v.version() == version && v.closes().equals(closes) ? v : null;
+    /** The plan of a response-level scan (see {@link #projects}). */
+    Plan<Values> values(CutOff cut, List<String> respondents, Map<String, Long> versions) {
+        return plan(values, cut, respondents, versions);
     }
 
-    synchronized void put(String campaign, Basis basis, String collectivite, Projects entry) {
+    private static <E extends Entry> Plan<E> plan(Map<Key, E> held, CutOff cut, List<String> respondents,
+                                                  Map<String, Long> versions) {
+        long asOf = Timestamps.micros(cut.asOf());
+        Map<String, E> taken = new LinkedHashMap<>();
+        List<String> toRead = new ArrayList<>();
+        List<String> refresh = new ArrayList<>();
+        for (String c : respondents) {
+            Long version = versions.get(c);
+            E entry = version == null ? null : current(held, cut, c, version);
+            if (entry != null && entry.latestClock() <= asOf) {
+                taken.put(c, entry);
+            } else {
+                toRead.add(c);
+                if (entry == null && version != null) {
+                    refresh.add(c);
+                }
+            }
+        }
+        return new Plan<>(respondents, taken, toRead, refresh);
+    }
+
+    /** The entry folded from exactly the facts of version {@code version} with the cut-off's closing, if held. */
+    private static <E extends Entry> E current(Map<Key, E> held, CutOff cut, String collectivite, long version) {
+        E e = held.get(new Key(cut.campaignId(), cut.basis(), collectivite));
+        return e != null && e.version() == version && e.closes().equals(cut.closesAt()) ? e : null;
+    }
+
+    synchronized void put(CutOff cut, String collectivite, Projects entry) {
         room(entry.projects().size());
-        Projects old = projects.put(new Key(campaign, basis, collectivite), entry);
+        Projects old = projects.put(new Key(cut.campaignId(), cut.basis(), collectivite), entry);
         held -= old == null ? 0 : old.projects().size();
     }
 
-    synchronized void put(String campaign, Basis basis, String collectivite, Values entry) {
+    synchronized void put(CutOff cut, String collectivite, Values entry) {
         room(1);
-        Values old = values.put(new Key(campaign, basis, collectivite), entry);
+        Values old = values.put(new Key(cut.campaignId(), cut.basis(), collectivite), entry);
         held -= old == null ? 0 : 1;
     }
 
+    /** Past the bound on the projects held, everything is dropped and folded again as syntheses need it. */
     private void room(long size) {
         if (held + size > capacity) {
             projects.clear();
@@ -84,13 +125,5 @@ final class FoldedResponses {
             held = 0;
         }
         held += size;
-    }
-
-    /**
-     * An instant as PostgreSQL's microseconds, rounded down: an entry counts as of {@code t} only when its
-     * latest clock is at or before this, never later than the instant PostgreSQL compares with.
-     */
-    static long micros(Instant t) {
-        return (t.getEpochSecond() - POSTGRES_EPOCH_SECOND) * 1_000_000L + t.getNano() / 1_000;
     }
 }

@@ -9,20 +9,16 @@ import java.util.Arrays;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 
-/**
- * Reads a whole campaign's project facts as PostgreSQL's binary COPY stream instead of result rows. Hundreds
- * of thousands of facts as rows cost the driver a row object and an array per column each, and the service
- * more in garbage collection than in folding them; the COPY stream is read straight into the fold, decoding a
- * respondent's id only when it changes and never a project's (compared as two longs: the statistics need no
- * project ids). PostgreSQL also sends the stream without waiting for
- * the service between batches, so both work at once. The columns, in order: collectivite_id (text),
- * project_id (uuid), sequence_number and global_index (int8), after closing (bool), project_code (int4),
- * domain and catalogue_item (text, null but on declarations), whether the fact counts as of the cut-off
- * (bool), and its clock on the chosen basis (timestamptz).
- */
+/** Reads a campaign's project facts from PostgreSQL's binary COPY stream straight into a fold, without rows. */
 final class ProjectCopy {
 
     private static final byte[] SIGNATURE = "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
+    /**
+     * collectivite_id (text), project_id (uuid), sequence_number and global_index (int8), after closing (bool),
+     * project_code (int4), domain and catalogue_item (text, null but on declarations), whether the fact counts
+     * as of the cut-off (bool), and its clock on the chosen basis (timestamptz). A respondent's id is decoded
+     * only when it changes, a project's never (compared as two longs: the statistics need no project ids).
+     */
     private static final int COLUMNS = 10;
 
     /** Receives each fact as it is read, in the stream's order. */

@@ -19,12 +19,19 @@ import io.barometer.events.ProgressStatus;
  */
 final class ProjectFold {
 
+    /**
+     * What the fold reads of each project fact, in the order {@link Rows} and {@link ProjectCopy} read it;
+     * {@code %s} is where the closing instant goes.
+     */
+    static final String COLUMNS = "collectivite_id, project_id, sequence_number, global_index,"
+            + " effective_at > %s AS after_closing, project_code, domain, catalogue_item";
+
     /** Receives, once per respondent, what a read of its facts counted. */
     interface Tally {
         void respondent(String collectiviteId, long changes, long afterClosing, long lastSequence, long through);
     }
 
-    private final AsOfRepository.ProjectSink sink;
+    private final ProjectSink sink;
     private final Tally tally;
     /** Repeated values (domains, items) shared rather than one copy per project. */
     private final Map<String, String> strings = new HashMap<>();
@@ -47,7 +54,7 @@ final class ProjectFold {
     private long lastSequence;
     private long through;
 
-    ProjectFold(AsOfRepository.ProjectSink sink, Tally tally) {
+    ProjectFold(ProjectSink sink, Tally tally) {
         this.sink = sink;
         this.tally = tally;
     }
@@ -141,7 +148,7 @@ final class ProjectFold {
     }
 
     /**
-     * Reads the rows of {@link AsOfRepository}'s project query (with labels and instants: a response's view,
+     * Reads the rows of {@link ProjectRows}' project query (with labels and instants: a response's view,
      * an export) by position, comparing each row's raw ids with the last row's and decoding them only when
      * they change.
      */
@@ -184,7 +191,7 @@ final class ProjectFold {
             fold.fact(collectivite, newProject, newProject ? rs.getString(PROJECT) : null, rs.getLong(SEQUENCE),
                     rs.getLong(GLOBAL_INDEX), rs.getBoolean(AFTER_CLOSING), code,
                     declaration ? rs.getString(DOMAIN) : null, declaration ? rs.getString(ITEM) : null,
-                    declaration ? rs.getString(LABEL) : null, newProject ? AsOfRepository.instant(rs, EFFECTIVE_AT) : null);
+                    declaration ? rs.getString(LABEL) : null, newProject ? Timestamps.instant(rs, EFFECTIVE_AT) : null);
         }
     }
 }

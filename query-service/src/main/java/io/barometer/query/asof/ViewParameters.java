@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.barometer.query.campaign.Campaign;
 import io.barometer.query.web.ApiException;
 
 /**
@@ -27,7 +26,7 @@ public final class ViewParameters {
     /** An asOf parameter: a fixed instant, the campaign's current closing, or now when absent. */
     public record AsOf(Instant instant, boolean closing) {
 
-        public Instant resolve(Campaign campaign) {
+        public Instant resolve(AsOfCampaign campaign) {
             if (closing) {
                 return campaign.closesAt();
             }
