@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -27,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.barometer.command.attribution.Attribution;
 import io.barometer.command.attribution.Dispatcher;
+import io.barometer.command.attribution.RequestIds;
 import io.barometer.command.campaign.MoveDeadline;
 import io.barometer.command.campaign.OpenCampaign;
 import io.barometer.command.collectivite.CollectiviteController;
@@ -45,8 +45,6 @@ import io.barometer.command.response.WithdrawProject;
 import io.barometer.command.rules.DomainException;
 import io.barometer.command.rules.Outcome;
 import io.barometer.command.web.ApiException;
-import io.barometer.command.web.ProblemHandler;
-import io.barometer.command.web.RequestIdFilter;
 import io.barometer.events.Governance;
 import io.barometer.events.MetadataKeys;
 import io.barometer.events.UserRole;
@@ -167,8 +165,8 @@ public class ImportService {
             } catch (ApiException e) {
                 throw new LineRejected(lineNo, e.field(), e.getMessage(), soFar);
             } catch (AggregateNotFoundException e) {
-                ProblemHandler.FieldError missing = ProblemHandler.missing(Objects.toString(e.getAggregateIdentifier(), null));
-                throw new LineRejected(lineNo, missing.field(), missing.message(), soFar);
+                DomainException missing = DomainException.missing(Objects.toString(e.getAggregateIdentifier(), null));
+                throw new LineRejected(lineNo, missing.field(), missing.getMessage(), soFar);
             } catch (RuntimeException e) {
                 throw new ImportInterrupted(lineNo, soFar, e);
             }
@@ -257,7 +255,7 @@ public class ImportService {
         }
         String role = role(op, line);
         Attribution attribution = new Attribution(line.by(), role, line.onBehalfOf(), MetadataKeys.SOURCE_IMPORT,
-                importedBy, MDC.get(RequestIdFilter.MDC_KEY), at, line.reason(), key);
+                importedBy, RequestIds.current(), at, line.reason(), key);
         return dispatcher.send(command(op, line, raw), attribution);
     }
 

@@ -10,7 +10,6 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -30,6 +29,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.barometer.command.attribution.RequestIds;
 import io.barometer.command.rules.DomainException;
 import io.barometer.support.json.StrictJson;
 import io.barometer.support.web.DatabaseUnavailable;
@@ -94,7 +94,7 @@ public class ProblemHandler {
         }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected failure; quote request id "
-                + MDC.get(RequestIdFilter.MDC_KEY) + " when reporting it", List.of());
+                + RequestIds.current() + " when reporting it", List.of());
     }
 
     /**
@@ -119,22 +119,10 @@ public class ProblemHandler {
         return problem(HttpStatus.NOT_FOUND, error.message(), List.of(error));
     }
 
-    /** Names what is missing from the aggregate id that was not found (see Campaign, Collectivite, Response ids). */
+    /** Names what is missing from the aggregate id that was not found. */
     public static FieldError missing(String aggregateId) {
-        if (aggregateId == null) {
-            return new FieldError("id", "not found");
-        }
-        if (aggregateId.startsWith("campaign/")) {
-            return new FieldError("campaign", "no campaign " + aggregateId.substring("campaign/".length()));
-        }
-        if (aggregateId.startsWith("collectivite/")) {
-            return new FieldError("collectivite", "no collectivité " + aggregateId.substring("collectivite/".length()));
-        }
-        int colon = aggregateId.indexOf(':');
-        String campaign = colon < 0 ? aggregateId : aggregateId.substring(0, colon);
-        String collectivite = colon < 0 ? "" : aggregateId.substring(colon + 1);
-        return new FieldError("collectivite", "collectivité " + collectivite + " has not started campaign " + campaign
-                + "; start it with PUT /api/campaigns/" + campaign + "/responses/" + collectivite);
+        DomainException missing = DomainException.missing(aggregateId);
+        return new FieldError(missing.field(), missing.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
