@@ -25,7 +25,9 @@ import io.barometer.command.collectivite.CollectiviteDirectory;
 import io.barometer.command.config.CommandTargets;
 import io.barometer.command.rules.Applied;
 import io.barometer.command.rules.DomainException;
+import io.barometer.command.rules.EffectiveClock;
 import io.barometer.command.rules.Outcome;
+import io.barometer.command.rules.Require;
 import io.barometer.events.ActorStatementRated;
 import io.barometer.events.AgreementLevel;
 import io.barometer.events.Governance;
@@ -138,7 +140,7 @@ public class Response {
                     + " in domain " + cmd.domain());
         }
         if (cmd.label() != null) {
-            Applied.requireText("label", cmd.label(), MAX_LABEL);
+            Require.text("label", cmd.label(), MAX_LABEL);
         }
         Governance governance = cmd.governance() == null ? Governance.NONE : cmd.governance();
         checkGovernance(q, governance);
@@ -291,8 +293,8 @@ public class Response {
     }
 
     private void checkNotBefore(Instant instant, MetaData meta, String what) {
-        if (Applied.effectiveAt(meta).isBefore(instant)) {
-            throw DomainException.invalid(Applied.effectiveField(meta),
+        if (EffectiveClock.of(meta).isBefore(instant)) {
+            throw DomainException.invalid(EffectiveClock.field(meta),
                     "cannot take effect before " + what + " (" + instant + ")");
         }
     }
@@ -343,7 +345,7 @@ public class Response {
         campaignId = e.campaignId();
         collectiviteId = e.collectiviteId();
         questionnaireId = e.questionnaireId();
-        startedAt = Applied.effectiveAt(meta, timestamp);
+        startedAt = EffectiveClock.of(meta, timestamp);
         applied.record(seq, meta);
     }
 
@@ -355,7 +357,7 @@ public class Response {
 
     @EventSourcingHandler
     void on(ProjectDeclared e, @SequenceNumber long seq, MetaData meta, @Timestamp Instant timestamp) {
-        projects.put(e.projectId(), new Project(e, Applied.effectiveAt(meta, timestamp), e.status(), e.governance(),
+        projects.put(e.projectId(), new Project(e, EffectiveClock.of(meta, timestamp), e.status(), e.governance(),
                 false));
         applied.record(seq, meta);
     }
