@@ -48,7 +48,8 @@ import io.barometer.events.questionnaire.Questionnaires;
 /**
  * One collectivité's answers in one campaign. Every rule is checked here before an event is applied;
  * a command that would change nothing applies nothing. Lateness is never refused: late answers are kept
- * and labelled by the read side.
+ * and labelled by the read side. Each handler first skips an import line this response already applied:
+ * it was checked then, and what came after it (a submission, a withdrawal) must not refuse it now.
  */
 @Aggregate(cache = "responseCache", snapshotTriggerDefinition = "responseSnapshotTrigger",
         commandTargetResolver = CommandTargets.BEAN)
@@ -87,6 +88,9 @@ public class Response {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Outcome handle(StartResponse cmd, MetaData meta, CampaignDirectory campaigns, CollectiviteDirectory collectivites) {
+        if (applied.alreadyImported(meta)) {
+            return applied.unchanged();
+        }
         long before = applied.version();
         if (responseId != null) {
             return applied.since(before);
@@ -102,6 +106,9 @@ public class Response {
 
     @CommandHandler
     public Outcome handle(AnswerProfile cmd, MetaData meta) {
+        if (applied.alreadyImported(meta)) {
+            return applied.unchanged();
+        }
         long before = applied.version();
         checkWritable(meta);
         if (cmd.role() == null) {
@@ -115,7 +122,7 @@ public class Response {
         }
         var event = new RespondentProfileAnswered(responseId, campaignId, collectiviteId, cmd.role(),
                 cmd.worksInDigital(), cmd.organisation());
-        if (!event.equals(profile) && !applied.alreadyImported(meta)) {
+        if (!event.equals(profile)) {
             apply(event);
         }
         return applied.since(before);
@@ -123,11 +130,11 @@ public class Response {
 
     @CommandHandler
     public Outcome handle(DeclareProject cmd, MetaData meta) {
+        if (applied.alreadyImported(meta)) {
+            return applied.unchanged();
+        }
         long before = applied.version();
         checkWritable(meta);
-        if (applied.alreadyImported(meta)) {
-            return applied.since(before);
-        }
         requireUuid(cmd.projectId());
         Questionnaire q = questionnaire();
         Questionnaire.Domain domain = q.domain(cmd.domain()).orElseThrow(() -> DomainException.invalid("domain",
@@ -163,13 +170,16 @@ public class Response {
 
     @CommandHandler
     public Outcome handle(UpdateProgress cmd, MetaData meta) {
+        if (applied.alreadyImported(meta)) {
+            return applied.unchanged();
+        }
         long before = applied.version();
         checkWritable(meta);
         if (cmd.status() == null) {
             throw DomainException.invalid("status", "is required");
         }
         Project project = liveProject(cmd.projectId(), meta);
-        if (!applied.alreadyImported(meta) && project.status() != cmd.status()) {
+        if (project.status() != cmd.status()) {
             apply(new ProgressUpdated(responseId, campaignId, collectiviteId, cmd.projectId(), cmd.status()));
         }
         return applied.since(before);
@@ -177,12 +187,15 @@ public class Response {
 
     @CommandHandler
     public Outcome handle(ScoreGovernance cmd, MetaData meta) {
+        if (applied.alreadyImported(meta)) {
+            return applied.unchanged();
+        }
         long before = applied.version();
         checkWritable(meta);
         Governance governance = cmd.governance() == null ? Governance.NONE : cmd.governance();
         checkGovernance(questionnaire(), governance);
         Project project = liveProject(cmd.projectId(), meta);
-        if (!applied.alreadyImported(meta) && !project.governance().equals(governance)) {
+        if (!project.governance().equals(governance)) {
             apply(new GovernanceScored(responseId, campaignId, collectiviteId, cmd.projectId(), governance));
         }
         return applied.since(before);
@@ -190,6 +203,9 @@ public class Response {
 
     @CommandHandler
     public Outcome handle(WithdrawProject cmd, MetaData meta) {
+        if (applied.alreadyImported(meta)) {
+            return applied.unchanged();
+        }
         long before = applied.version();
         checkWritable(meta);
         if (cmd.reason() != null && cmd.reason().length() > MAX_TEXT) {
@@ -200,7 +216,7 @@ public class Response {
         if (project == null) {
             throw DomainException.notFound("project", "no project " + cmd.projectId() + " in this response");
         }
-        if (project.withdrawn() || applied.alreadyImported(meta)) {
+        if (project.withdrawn()) {
             return applied.since(before);
         }
         checkNotBefore(project.declaredAt(), meta, "the project was declared");
@@ -210,6 +226,9 @@ public class Response {
 
     @CommandHandler
     public Outcome handle(RankMotivations cmd, MetaData meta) {
+        if (applied.alreadyImported(meta)) {
+            return applied.unchanged();
+        }
         long before = applied.version();
         checkWritable(meta);
         Questionnaire q = questionnaire();
@@ -235,8 +254,7 @@ public class Response {
                 normalised.put(k, List.copyOf(v));
             }
         });
-        if (!applied.alreadyImported(meta)
-                && !(List.copyOf(cmd.ranking()).equals(ranking) && normalised.equals(definitions))) {
+        if (!(List.copyOf(cmd.ranking()).equals(ranking) && normalised.equals(definitions))) {
             apply(new MotivationsRanked(responseId, campaignId, collectiviteId, List.copyOf(cmd.ranking()), normalised));
         }
         return applied.since(before);
@@ -244,6 +262,9 @@ public class Response {
 
     @CommandHandler
     public Outcome handle(RateActorStatement cmd, MetaData meta) {
+        if (applied.alreadyImported(meta)) {
+            return applied.unchanged();
+        }
         long before = applied.version();
         checkWritable(meta);
         if (cmd.statement() == null || !questionnaire().hasActorStatement(cmd.statement())) {
@@ -253,7 +274,7 @@ public class Response {
         if (cmd.level() == null) {
             throw DomainException.invalid("level", "is required");
         }
-        if (!applied.alreadyImported(meta) && actors.get(cmd.statement()) != cmd.level()) {
+        if (actors.get(cmd.statement()) != cmd.level()) {
             apply(new ActorStatementRated(responseId, campaignId, collectiviteId, cmd.statement(), cmd.level()));
         }
         return applied.since(before);
@@ -261,8 +282,11 @@ public class Response {
 
     @CommandHandler
     public Outcome handle(SubmitResponse cmd, MetaData meta) {
+        if (applied.alreadyImported(meta)) {
+            return applied.unchanged();
+        }
         long before = applied.version();
-        if (submitted || applied.alreadyImported(meta)) {
+        if (submitted) {
             return applied.since(before);
         }
         checkNotBefore(startedAt, meta, "the response started");
@@ -272,8 +296,11 @@ public class Response {
 
     @CommandHandler
     public Outcome handle(ReopenResponse cmd, MetaData meta) {
+        if (applied.alreadyImported(meta)) {
+            return applied.unchanged();
+        }
         long before = applied.version();
-        if (!submitted || applied.alreadyImported(meta)) {
+        if (!submitted) {
             return applied.since(before);
         }
         checkNotBefore(startedAt, meta, "the response started");
@@ -286,7 +313,7 @@ public class Response {
     }
 
     private void checkWritable(MetaData meta) {
-        if (submitted && !applied.alreadyImported(meta)) {
+        if (submitted) {
             throw DomainException.conflict("submitted", "the response is submitted; an admin must reopen it first");
         }
         checkNotBefore(startedAt, meta, "the response started");
@@ -305,7 +332,7 @@ public class Response {
         if (project == null) {
             throw DomainException.notFound("project", "no project " + projectId + " in this response");
         }
-        if (project.withdrawn() && !applied.alreadyImported(meta)) {
+        if (project.withdrawn()) {
             throw DomainException.conflict("project", "project " + projectId + " was withdrawn");
         }
         checkNotBefore(project.declaredAt(), meta, "the project was declared");

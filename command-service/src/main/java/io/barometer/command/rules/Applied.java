@@ -34,6 +34,11 @@ public class Applied {
         return new Outcome(version, version != before);
     }
 
+    /** The result of a command that changes nothing. */
+    public Outcome unchanged() {
+        return new Outcome(version, false);
+    }
+
     /** True when this import line was already applied here. */
     public boolean alreadyImported(MetaData metaData) {
         Object key = metaData.get(MetadataKeys.IMPORT_KEY);
