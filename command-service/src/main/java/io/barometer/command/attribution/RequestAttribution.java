@@ -11,9 +11,9 @@ import java.time.temporal.ChronoUnit;
 
 import org.springframework.stereotype.Component;
 
-import io.barometer.command.security.CurrentUser;
-import io.barometer.command.web.ApiException;
 import io.barometer.events.MetadataKeys;
+import io.barometer.support.security.CurrentUser;
+import io.barometer.support.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**

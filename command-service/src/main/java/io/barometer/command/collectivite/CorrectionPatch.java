@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.barometer.command.web.ApiException;
 import io.barometer.support.json.StrictJson;
+import io.barometer.support.web.ApiException;
 
 /**
  * Reads a correction of a collectivité from a JSON merge patch, where a field given as null (population) differs

@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -32,21 +30,19 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.barometer.command.attribution.RequestIds;
 import io.barometer.command.rules.DomainException;
 import io.barometer.support.json.StrictJson;
+import io.barometer.support.web.CommonProblemHandler;
 import io.barometer.support.web.DatabaseUnavailable;
 
 /**
- * Every refusal becomes RFC 9457 problem+json with an {@code errors} list naming each bad field. Ordered
- * first: Boot's own problem-details advice would otherwise answer the MVC exceptions (unreadable body,
+ * Every refusal becomes RFC 9457 problem+json with an {@code errors} list naming each bad field (the refusals
+ * both services share are answered by {@link CommonProblemHandler}). Ordered first: Boot's own problem-details advice would otherwise answer the MVC exceptions (unreadable body,
  * failed validation) without saying which field was wrong.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class ProblemHandler {
+public class ProblemHandler extends CommonProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-
-    public record FieldError(String field, String message) {
-    }
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e) {
@@ -56,11 +52,6 @@ public class ProblemHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
         };
         return problem(status, e.getMessage(), e.field() == null ? List.of() : List.of(new FieldError(e.field(), e.getMessage())));
-    }
-
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> api(ApiException e) {
-        return problem(e.status(), e.getMessage(), e.field() == null ? List.of() : List.of(new FieldError(e.field(), e.getMessage())));
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
@@ -177,23 +168,8 @@ public class ProblemHandler {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(new FieldError(e.getHeaderName(), "required")));
     }
 
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid value for " + e.getName(), List.of(new FieldError(e.getName(), "invalid value")));
-    }
-
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), List.of(new FieldError("Content-Type", "unsupported")));
     }
-
-    public static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String detail, List<FieldError> errors) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setTitle(HttpStatus.valueOf(status.value()).getReasonPhrase());
-        if (!errors.isEmpty()) {
-            body.setProperty("errors", errors);
-        }
-        return ResponseEntity.status(status).body(body);
-    }
-
 }
