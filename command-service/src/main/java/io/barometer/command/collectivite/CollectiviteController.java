@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.barometer.command.attribution.AttributionHeaders;
 import io.barometer.command.attribution.Dispatcher;
-import io.barometer.command.attribution.RequestAttribution;
+import io.barometer.command.attribution.WriteHeaders;
 import io.barometer.command.rules.Outcome;
 import io.barometer.command.web.AppendsEvents;
 import io.barometer.events.CollectiviteKind;
@@ -24,7 +24,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -51,12 +50,10 @@ public class CollectiviteController {
     }
 
     private final Dispatcher dispatcher;
-    private final RequestAttribution attribution;
     private final ObjectMapper json;
 
-    public CollectiviteController(Dispatcher dispatcher, RequestAttribution attribution, ObjectMapper json) {
+    public CollectiviteController(Dispatcher dispatcher, ObjectMapper json) {
         this.dispatcher = dispatcher;
-        this.attribution = attribution;
         this.json = json;
     }
 
@@ -67,9 +64,9 @@ public class CollectiviteController {
     @ApiResponse(responseCode = "201", description = "Registered.")
     @ApiResponse(responseCode = "200", description = "Already registered with these values: nothing changed.")
     @Refusals({400, 403, 409, 413, 415, 422})
-    public ResponseEntity<CollectiviteWritten> register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
+    public ResponseEntity<CollectiviteWritten> register(@Valid @RequestBody RegisterRequest body, WriteHeaders write) {
         Outcome outcome = dispatcher.send(new RegisterCollectivite(body.collectivite(), body.name(), body.kind(),
-                body.region(), body.population(), body.parentId()), attribution.forAdmin(request, null));
+                body.region(), body.population(), body.parentId()), write.forAdmin(null));
         return ResponseEntity.status(outcome.changed() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new CollectiviteWritten(body.collectivite(), outcome.version(), outcome.changed()));
     }
@@ -83,13 +80,13 @@ public class CollectiviteController {
                     mediaType = "application/json", schema = @Schema(implementation = CorrectionRequest.class))))
     @Refusals({400, 403, 404, 413, 415, 422})
     public CollectiviteWritten correct(@PathVariable String collectivite, @RequestBody JsonNode body,
-                                       HttpServletRequest request) {
+                                       WriteHeaders write) {
         CorrectCollectivite command = CorrectionPatch.read(collectivite, body, json);
         String reason = body.hasNonNull("reason") ? body.get("reason").asText() : null;
-        if (reason == null && RequestAttribution.reasonHeader(request) == null) {
+        if (reason == null && write.reason() == null) {
             throw ApiException.invalid("reason", "a correction of a collectivité needs a reason");
         }
-        Outcome outcome = dispatcher.send(command, attribution.forAdmin(request, reason));
+        Outcome outcome = dispatcher.send(command, write.forAdmin(reason));
         return new CollectiviteWritten(collectivite, outcome.version(), outcome.changed());
     }
 }
