@@ -22,7 +22,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import io.barometer.command.campaign.CampaignDirectory;
 import io.barometer.command.collectivite.CollectiviteDirectory;
-import io.barometer.command.config.CommandTargets;
 import io.barometer.command.rules.Applied;
 import io.barometer.command.rules.DomainException;
 import io.barometer.command.rules.EffectiveClock;
