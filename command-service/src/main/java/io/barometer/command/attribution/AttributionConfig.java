@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
-import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
@@ -19,26 +18,12 @@ import org.springframework.context.annotation.Configuration;
 import io.barometer.events.MetadataKeys;
 
 /**
- * Attribution travels as metadata: the dispatch interceptor puts it on each command, the correlation
+ * Attribution travels as metadata: the {@link Dispatcher} puts it on each command message, the correlation
  * provider copies it onto every event that command applies, and the event-bus interceptor gives an
  * event without a stated effective instant its own timestamp, so both clocks are always present.
  */
 @Configuration
 public class AttributionConfig {
-
-    @Bean
-    public MessageDispatchInterceptor<CommandMessage<?>> attributionDispatchInterceptor() {
-        return new MessageDispatchInterceptor<>() {
-            @Override
-            public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
-                    List<? extends CommandMessage<?>> messages) {
-                return (index, command) -> {
-                    Attribution attribution = AttributionContext.current().orElse(null);
-                    return attribution == null ? command : command.andMetaData(attribution.toMetaData());
-                };
-            }
-        };
-    }
 
     @Bean
     public CorrelationDataProvider attributionCorrelationProvider() {

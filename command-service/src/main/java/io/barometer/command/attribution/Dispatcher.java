@@ -1,8 +1,10 @@
 package io.barometer.command.attribution;
 
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -10,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 import io.barometer.command.rules.Outcome;
 
-/** Sends a command on behalf of an attribution and waits for its outcome. */
+/** Sends a command with its attribution and waits for its outcome. */
 @Component
 public class Dispatcher {
 
@@ -27,21 +29,21 @@ public class Dispatcher {
         this.gateway = gateway;
     }
 
+    /** The attribution rides on the command message as its metadata, which every event it applies inherits. */
     public Outcome send(Object command, Attribution attribution) {
-        return AttributionContext.callAs(attribution, () -> {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    return gateway.sendAndWait(command);
-                } catch (ConcurrencyException | AggregateStreamCreationException e) {
-                    // Another instance wrote this aggregate since this one cached it; the failed attempt evicted
-                    // the cached copy, so the next one decides on the stored state (an If-Match still applies).
-                    if (attempt == ATTEMPTS) {
-                        throw e;
-                    }
-                    backOff(attempt);
+        Map<String, Object> metaData = attribution.toMetaData();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            } catch (ConcurrencyException | AggregateStreamCreationException e) {
+                // Another instance wrote this aggregate since this one cached it; the failed attempt evicted
+                // the cached copy, so the next one decides on the stored state (an If-Match still applies).
+                if (attempt == ATTEMPTS) {
+                    throw e;
                 }
+                backOff(attempt);
             }
-        });
+        }
     }
 
     /**

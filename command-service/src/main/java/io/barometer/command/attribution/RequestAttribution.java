@@ -9,13 +9,11 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
-import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
-import io.barometer.command.security.CurrentUser;
-import io.barometer.command.web.ApiException;
-import io.barometer.command.web.RequestIdFilter;
 import io.barometer.events.MetadataKeys;
+import io.barometer.support.security.CurrentUser;
+import io.barometer.support.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -69,7 +67,7 @@ public class RequestAttribution {
             throw ApiException.invalid(bodyReason != null ? "reason" : REASON, "is longer than " + MAX_REASON + " characters");
         }
         return new Attribution(user.username(), user.role().name(), onBehalfOf, MetadataKeys.SOURCE_API, null,
-                MDC.get(RequestIdFilter.MDC_KEY), effectiveAt, reason == null || reason.isBlank() ? null : reason, null);
+                RequestIds.current(), effectiveAt, reason == null || reason.isBlank() ? null : reason, null);
     }
 
     /**

@@ -14,6 +14,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import io.barometer.command.rules.Applied;
+import io.barometer.command.rules.Require;
 import io.barometer.command.rules.DomainException;
 import io.barometer.command.rules.Outcome;
 import io.barometer.events.CampaignDeadlineMoved;
@@ -43,11 +44,11 @@ public class Campaign {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Outcome handle(OpenCampaign cmd, MetaData meta) {
         long before = applied.version();
-        Applied.requireSlug("campaign", cmd.campaignId());
+        Require.slug("campaign", cmd.campaignId());
         if (cmd.year() == null || cmd.year() < 2000 || cmd.year() > 2100) {
             throw DomainException.invalid("year", "must be a year between 2000 and 2100");
         }
-        Applied.requireText("title", cmd.title(), 300);
+        Require.text("title", cmd.title(), 300);
         if (cmd.opensAt() == null) {
             throw DomainException.invalid("opensAt", "is required");
         }

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.barometer.command.attribution.AttributionHeaders;
 import io.barometer.command.attribution.Dispatcher;
-import io.barometer.command.attribution.RequestAttribution;
+import io.barometer.command.attribution.WriteHeaders;
 import io.barometer.command.rules.Outcome;
 import io.barometer.command.web.AppendsEvents;
 import io.barometer.support.openapi.Refusals;
@@ -20,7 +20,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -53,11 +52,9 @@ public class CampaignController {
     }
 
     private final Dispatcher dispatcher;
-    private final RequestAttribution attribution;
 
-    public CampaignController(Dispatcher dispatcher, RequestAttribution attribution) {
+    public CampaignController(Dispatcher dispatcher) {
         this.dispatcher = dispatcher;
-        this.attribution = attribution;
     }
 
     @PostMapping("/api/campaigns")
@@ -68,9 +65,9 @@ public class CampaignController {
     @ApiResponse(responseCode = "201", description = "Opened.")
     @ApiResponse(responseCode = "200", description = "Already open with these values: nothing changed.")
     @Refusals({400, 403, 409, 413, 415, 422})
-    public ResponseEntity<CampaignWritten> open(@Valid @RequestBody OpenCampaignRequest body, HttpServletRequest request) {
+    public ResponseEntity<CampaignWritten> open(@Valid @RequestBody OpenCampaignRequest body, WriteHeaders write) {
         Outcome outcome = dispatcher.send(new OpenCampaign(body.campaign(), body.year(), body.title(), body.opensAt(),
-                body.closesAt(), body.questionnaire()), attribution.forAdmin(request, null));
+                body.closesAt(), body.questionnaire()), write.forAdmin(null));
         return ResponseEntity.status(outcome.changed() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new CampaignWritten(body.campaign(), outcome.version(), outcome.changed()));
     }
@@ -81,8 +78,8 @@ public class CampaignController {
             timeliness label always follow the current deadline.""")
     @Refusals({400, 403, 404, 413, 415, 422})
     public CampaignWritten moveDeadline(@PathVariable String campaign, @Valid @RequestBody DeadlineRequest body,
-                                        HttpServletRequest request) {
-        Outcome outcome = dispatcher.send(new MoveDeadline(campaign, body.closesAt()), attribution.forAdmin(request, null));
+                                        WriteHeaders write) {
+        Outcome outcome = dispatcher.send(new MoveDeadline(campaign, body.closesAt()), write.forAdmin(null));
         return new CampaignWritten(campaign, outcome.version(), outcome.changed());
     }
 }

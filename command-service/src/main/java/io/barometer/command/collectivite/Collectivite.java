@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import io.barometer.command.rules.Applied;
+import io.barometer.command.rules.Require;
 import io.barometer.command.rules.DomainException;
 import io.barometer.command.rules.Outcome;
 import io.barometer.events.CollectiviteProfileCorrected;
@@ -39,7 +40,7 @@ public class Collectivite {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Outcome handle(RegisterCollectivite cmd, MetaData meta) {
         long before = applied.version();
-        Applied.requireSlug("collectivite", cmd.collectiviteId());
+        Require.slug("collectivite", cmd.collectiviteId());
         CollectiviteProfileCorrected profile = new CollectiviteProfileCorrected(cmd.collectiviteId(), cmd.name(),
                 cmd.kind(), cmd.region(), cmd.population(), cmd.parentId());
         validate(profile);
@@ -80,16 +81,16 @@ public class Collectivite {
     }
 
     private void validate(CollectiviteProfileCorrected p) {
-        Applied.requireText("name", p.name(), 200);
+        Require.text("name", p.name(), 200);
         if (p.kind() == null) {
             throw DomainException.invalid("kind", "is required");
         }
-        Applied.requireText("region", p.region(), 100);
+        Require.text("region", p.region(), 100);
         if (p.population() != null && (p.population() < 0 || p.population() > 20_000_000)) {
             throw DomainException.invalid("population", "must be between 0 and 20 000 000, or null when unknown");
         }
         if (p.parentId() != null) {
-            Applied.requireSlug("parentId", p.parentId());
+            Require.slug("parentId", p.parentId());
             if (p.parentId().equals(p.collectiviteId())) {
                 throw DomainException.invalid("parentId", "a collectivité cannot be its own parent");
             }

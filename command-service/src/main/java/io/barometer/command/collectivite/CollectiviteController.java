@@ -1,9 +1,5 @@
 package io.barometer.command.collectivite;
 
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.Set;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -12,27 +8,22 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.barometer.command.attribution.AttributionHeaders;
 import io.barometer.command.attribution.Dispatcher;
-import io.barometer.command.attribution.RequestAttribution;
+import io.barometer.command.attribution.WriteHeaders;
 import io.barometer.command.rules.Outcome;
-import io.barometer.command.web.ApiException;
 import io.barometer.command.web.AppendsEvents;
 import io.barometer.events.CollectiviteKind;
-import io.barometer.support.json.StrictJson;
 import io.barometer.support.openapi.Refusals;
+import io.barometer.support.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -55,25 +46,14 @@ public class CollectiviteController {
                                   String parentId) {
     }
 
-    /** The shape of a correction, for the API documents: the route itself reads it field by field. */
-    @Schema(description = "A JSON merge patch: a field left out stays, `population` or `parentId` given as null "
-            + "becomes unknown. `reason` is required here or in X-Change-Reason.", example = """
-            {"population": 70000, "reason": "Population renseignée via l'INSEE"}""")
-    record CorrectionRequest(String name, CollectiviteKind kind, String region,
-                             @Schema(minimum = "0", maximum = "20000000", types = {"integer", "null"}) Integer population,
-                             @Schema(types = {"string", "null"}) String parentId, @Schema(maxLength = 500) String reason) {
-    }
-
     public record CollectiviteWritten(String collectivite, long version, boolean changed) {
     }
 
     private final Dispatcher dispatcher;
-    private final RequestAttribution attribution;
     private final ObjectMapper json;
 
-    public CollectiviteController(Dispatcher dispatcher, RequestAttribution attribution, ObjectMapper json) {
+    public CollectiviteController(Dispatcher dispatcher, ObjectMapper json) {
         this.dispatcher = dispatcher;
-        this.attribution = attribution;
         this.json = json;
     }
 
@@ -84,9 +64,9 @@ public class CollectiviteController {
     @ApiResponse(responseCode = "201", description = "Registered.")
     @ApiResponse(responseCode = "200", description = "Already registered with these values: nothing changed.")
     @Refusals({400, 403, 409, 413, 415, 422})
-    public ResponseEntity<CollectiviteWritten> register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
+    public ResponseEntity<CollectiviteWritten> register(@Valid @RequestBody RegisterRequest body, WriteHeaders write) {
         Outcome outcome = dispatcher.send(new RegisterCollectivite(body.collectivite(), body.name(), body.kind(),
-                body.region(), body.population(), body.parentId()), attribution.forAdmin(request, null));
+                body.region(), body.population(), body.parentId()), write.forAdmin(null));
         return ResponseEntity.status(outcome.changed() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new CollectiviteWritten(body.collectivite(), outcome.version(), outcome.changed()));
     }
@@ -100,48 +80,13 @@ public class CollectiviteController {
                     mediaType = "application/json", schema = @Schema(implementation = CorrectionRequest.class))))
     @Refusals({400, 403, 404, 413, 415, 422})
     public CollectiviteWritten correct(@PathVariable String collectivite, @RequestBody JsonNode body,
-                                       HttpServletRequest request) {
-        CorrectCollectivite command = toCorrection(collectivite, body, json, Set.of("reason"));
+                                       WriteHeaders write) {
+        CorrectCollectivite command = CorrectionPatch.read(collectivite, body, json);
         String reason = body.hasNonNull("reason") ? body.get("reason").asText() : null;
-        if (reason == null && RequestAttribution.reasonHeader(request) == null) {
+        if (reason == null && write.reason() == null) {
             throw ApiException.invalid("reason", "a correction of a collectivité needs a reason");
         }
-        Outcome outcome = dispatcher.send(command, attribution.forAdmin(request, reason));
+        Outcome outcome = dispatcher.send(command, write.forAdmin(reason));
         return new CollectiviteWritten(collectivite, outcome.version(), outcome.changed());
-    }
-
-    /**
-     * Shared with the import, whose correctCollectivite lines have the same fields plus those every line
-     * carries; {@code otherFields} are the names accepted besides the correctable ones.
-     */
-    public static CorrectCollectivite toCorrection(String collectivite, JsonNode body, ObjectMapper json,
-                                                   Set<String> otherFields) {
-        if (body == null || !body.isObject()) {
-            throw ApiException.invalid("body", "must be a JSON object");
-        }
-        Set<String> fields = new HashSet<>();
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (CorrectCollectivite.CORRECTABLE.contains(name)) {
-                fields.add(name);
-            } else if (!otherFields.contains(name)) {
-                throw ApiException.invalid(name, "unknown field");
-            }
-        }
-        // Typed by the same exact rules as any body; presence alone (the merge patch) is read from the tree.
-        ObjectNode typed = JsonNodeFactory.instance.objectNode();
-        fields.forEach(name -> typed.set(name, body.get(name)));
-        if (body.has("reason")) {
-            typed.set("reason", body.get("reason"));
-        }
-        CorrectionRequest values;
-        try {
-            values = json.treeToValue(typed, CorrectionRequest.class);
-        } catch (JsonProcessingException e) {
-            StrictJson.Refusal refusal = StrictJson.refusal(e);
-            throw ApiException.invalid(refusal.field(), refusal.message());
-        }
-        return new CorrectCollectivite(collectivite, fields, values.name(), values.kind(), values.region(),
-                values.population(), values.parentId());
     }
 }

@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import io.barometer.command.response.CommandTargets;
 import io.barometer.command.rules.Outcome;
 
 /**

@@ -13,11 +13,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.barometer.command.security.CurrentUser;
 import io.barometer.command.web.AppendsEvents;
 import io.barometer.command.web.EventPosition;
 import io.barometer.command.web.ProblemHandler;
 import io.barometer.support.openapi.Refusals;
+import io.barometer.support.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;

@@ -22,10 +22,11 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import io.barometer.command.campaign.CampaignDirectory;
 import io.barometer.command.collectivite.CollectiviteDirectory;
-import io.barometer.command.config.CommandTargets;
 import io.barometer.command.rules.Applied;
 import io.barometer.command.rules.DomainException;
+import io.barometer.command.rules.EffectiveClock;
 import io.barometer.command.rules.Outcome;
+import io.barometer.command.rules.Require;
 import io.barometer.events.ActorStatementRated;
 import io.barometer.events.AgreementLevel;
 import io.barometer.events.Governance;
@@ -46,7 +47,8 @@ import io.barometer.support.questionnaire.Questionnaires;
 /**
  * One collectivité's answers in one campaign. Every rule is checked here before an event is applied;
  * a command that would change nothing applies nothing. Lateness is never refused: late answers are kept
- * and labelled by the read side.
+ * and labelled by the read side. Each handler first skips an import line this response already applied:
+ * it was checked then, and what came after it (a submission, a withdrawal) must not refuse it now.
  */
 @Aggregate(cache = "responseCache", snapshotTriggerDefinition = "responseSnapshotTrigger",
         commandTargetResolver = CommandTargets.BEAN)
@@ -85,6 +87,9 @@ public class Response {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Outcome handle(StartResponse cmd, MetaData meta, CampaignDirectory campaigns, CollectiviteDirectory collectivites) {
+        if (applied.alreadyImported(meta)) {
+            return applied.unchanged();
+        }
         long before = applied.version();
         if (responseId != null) {
             return applied.since(before);
@@ -100,6 +105,9 @@ public class Response {
 
     @CommandHandler
     public Outcome handle(AnswerProfile cmd, MetaData meta) {
+        if (applied.alreadyImported(meta)) {
+            return applied.unchanged();
+        }
         long before = applied.version();
         checkWritable(meta);
         if (cmd.role() == null) {
@@ -113,7 +121,7 @@ public class Response {
         }
         var event = new RespondentProfileAnswered(responseId, campaignId, collectiviteId, cmd.role(),
                 cmd.worksInDigital(), cmd.organisation());
-        if (!event.equals(profile) && !applied.alreadyImported(meta)) {
+        if (!event.equals(profile)) {
             apply(event);
         }
         return applied.since(before);
@@ -121,11 +129,11 @@ public class Response {
 
     @CommandHandler
     public Outcome handle(DeclareProject cmd, MetaData meta) {
+        if (applied.alreadyImported(meta)) {
+            return applied.unchanged();
+        }
         long before = applied.version();
         checkWritable(meta);
-        if (applied.alreadyImported(meta)) {
-            return applied.since(before);
-        }
         requireUuid(cmd.projectId());
         Questionnaire q = questionnaire();
         Questionnaire.Domain domain = q.domain(cmd.domain()).orElseThrow(() -> DomainException.invalid("domain",
@@ -138,7 +146,7 @@ public class Response {
                     + " in domain " + cmd.domain());
         }
         if (cmd.label() != null) {
-            Applied.requireText("label", cmd.label(), MAX_LABEL);
+            Require.text("label", cmd.label(), MAX_LABEL);
         }
         Governance governance = cmd.governance() == null ? Governance.NONE : cmd.governance();
         checkGovernance(q, governance);
@@ -161,13 +169,16 @@ public class Response {
 
     @CommandHandler
     public Outcome handle(UpdateProgress cmd, MetaData meta) {
+        if (applied.alreadyImported(meta)) {
+            return applied.unchanged();
+        }
         long before = applied.version();
         checkWritable(meta);
         if (cmd.status() == null) {
             throw DomainException.invalid("status", "is required");
         }
         Project project = liveProject(cmd.projectId(), meta);
-        if (!applied.alreadyImported(meta) && project.status() != cmd.status()) {
+        if (project.status() != cmd.status()) {
             apply(new ProgressUpdated(responseId, campaignId, collectiviteId, cmd.projectId(), cmd.status()));
         }
         return applied.since(before);
@@ -175,12 +186,15 @@ public class Response {
 
     @CommandHandler
     public Outcome handle(ScoreGovernance cmd, MetaData meta) {
+        if (applied.alreadyImported(meta)) {
+            return applied.unchanged();
+        }
         long before = applied.version();
         checkWritable(meta);
         Governance governance = cmd.governance() == null ? Governance.NONE : cmd.governance();
         checkGovernance(questionnaire(), governance);
         Project project = liveProject(cmd.projectId(), meta);
-        if (!applied.alreadyImported(meta) && !project.governance().equals(governance)) {
+        if (!project.governance().equals(governance)) {
             apply(new GovernanceScored(responseId, campaignId, collectiviteId, cmd.projectId(), governance));
         }
         return applied.since(before);
@@ -188,6 +202,9 @@ public class Response {
 
     @CommandHandler
     public Outcome handle(WithdrawProject cmd, MetaData meta) {
+        if (applied.alreadyImported(meta)) {
+            return applied.unchanged();
+        }
         long before = applied.version();
         checkWritable(meta);
         if (cmd.reason() != null && cmd.reason().length() > MAX_TEXT) {
@@ -198,7 +215,7 @@ public class Response {
         if (project == null) {
             throw DomainException.notFound("project", "no project " + cmd.projectId() + " in this response");
         }
-        if (project.withdrawn() || applied.alreadyImported(meta)) {
+        if (project.withdrawn()) {
             return applied.since(before);
         }
         checkNotBefore(project.declaredAt(), meta, "the project was declared");
@@ -208,6 +225,9 @@ public class Response {
 
     @CommandHandler
     public Outcome handle(RankMotivations cmd, MetaData meta) {
+        if (applied.alreadyImported(meta)) {
+            return applied.unchanged();
+        }
         long before = applied.version();
         checkWritable(meta);
         Questionnaire q = questionnaire();
@@ -233,8 +253,7 @@ public class Response {
                 normalised.put(k, List.copyOf(v));
             }
         });
-        if (!applied.alreadyImported(meta)
-                && !(List.copyOf(cmd.ranking()).equals(ranking) && normalised.equals(definitions))) {
+        if (!(List.copyOf(cmd.ranking()).equals(ranking) && normalised.equals(definitions))) {
             apply(new MotivationsRanked(responseId, campaignId, collectiviteId, List.copyOf(cmd.ranking()), normalised));
         }
         return applied.since(before);
@@ -242,6 +261,9 @@ public class Response {
 
     @CommandHandler
     public Outcome handle(RateActorStatement cmd, MetaData meta) {
+        if (applied.alreadyImported(meta)) {
+            return applied.unchanged();
+        }
         long before = applied.version();
         checkWritable(meta);
         if (cmd.statement() == null || !questionnaire().hasActorStatement(cmd.statement())) {
@@ -251,7 +273,7 @@ public class Response {
         if (cmd.level() == null) {
             throw DomainException.invalid("level", "is required");
         }
-        if (!applied.alreadyImported(meta) && actors.get(cmd.statement()) != cmd.level()) {
+        if (actors.get(cmd.statement()) != cmd.level()) {
             apply(new ActorStatementRated(responseId, campaignId, collectiviteId, cmd.statement(), cmd.level()));
         }
         return applied.since(before);
@@ -259,8 +281,11 @@ public class Response {
 
     @CommandHandler
     public Outcome handle(SubmitResponse cmd, MetaData meta) {
+        if (applied.alreadyImported(meta)) {
+            return applied.unchanged();
+        }
         long before = applied.version();
-        if (submitted || applied.alreadyImported(meta)) {
+        if (submitted) {
             return applied.since(before);
         }
         checkNotBefore(startedAt, meta, "the response started");
@@ -270,8 +295,11 @@ public class Response {
 
     @CommandHandler
     public Outcome handle(ReopenResponse cmd, MetaData meta) {
+        if (applied.alreadyImported(meta)) {
+            return applied.unchanged();
+        }
         long before = applied.version();
-        if (!submitted || applied.alreadyImported(meta)) {
+        if (!submitted) {
             return applied.since(before);
         }
         checkNotBefore(startedAt, meta, "the response started");
@@ -284,15 +312,15 @@ public class Response {
     }
 
     private void checkWritable(MetaData meta) {
-        if (submitted && !applied.alreadyImported(meta)) {
+        if (submitted) {
             throw DomainException.conflict("submitted", "the response is submitted; an admin must reopen it first");
         }
         checkNotBefore(startedAt, meta, "the response started");
     }
 
     private void checkNotBefore(Instant instant, MetaData meta, String what) {
-        if (Applied.effectiveAt(meta).isBefore(instant)) {
-            throw DomainException.invalid(Applied.effectiveField(meta),
+        if (EffectiveClock.of(meta).isBefore(instant)) {
+            throw DomainException.invalid(EffectiveClock.field(meta),
                     "cannot take effect before " + what + " (" + instant + ")");
         }
     }
@@ -303,7 +331,7 @@ public class Response {
         if (project == null) {
             throw DomainException.notFound("project", "no project " + projectId + " in this response");
         }
-        if (project.withdrawn() && !applied.alreadyImported(meta)) {
+        if (project.withdrawn()) {
             throw DomainException.conflict("project", "project " + projectId + " was withdrawn");
         }
         checkNotBefore(project.declaredAt(), meta, "the project was declared");
@@ -343,7 +371,7 @@ public class Response {
         campaignId = e.campaignId();
         collectiviteId = e.collectiviteId();
         questionnaireId = e.questionnaireId();
-        startedAt = Applied.effectiveAt(meta, timestamp);
+        startedAt = EffectiveClock.of(meta, timestamp);
         applied.record(seq, meta);
     }
 
@@ -355,7 +383,7 @@ public class Response {
 
     @EventSourcingHandler
     void on(ProjectDeclared e, @SequenceNumber long seq, MetaData meta, @Timestamp Instant timestamp) {
-        projects.put(e.projectId(), new Project(e, Applied.effectiveAt(meta, timestamp), e.status(), e.governance(),
+        projects.put(e.projectId(), new Project(e, EffectiveClock.of(meta, timestamp), e.status(), e.governance(),
                 false));
         applied.record(seq, meta);
     }

@@ -2,7 +2,7 @@ package io.barometer.command.response;
 
 /**
  * A command on one response: its records already name the response and the version the sender expects,
- * which lets {@link io.barometer.command.config.CommandTargets} read them without reflection.
+ * which lets {@link CommandTargets} read them without reflection.
  */
 public interface ResponseCommand {
 

@@ -10,16 +10,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.barometer.command.attribution.AttributionHeaders;
 import io.barometer.command.attribution.Dispatcher;
-import io.barometer.command.attribution.RequestAttribution;
+import io.barometer.command.attribution.WriteHeaders;
 import io.barometer.command.rules.Outcome;
-import io.barometer.command.web.ApiException;
 import io.barometer.command.web.AppendsEvents;
 import io.barometer.command.web.VersionedWrite;
 import io.barometer.events.AgreementLevel;
@@ -36,7 +34,6 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -123,11 +120,9 @@ public class ResponseController {
     }
 
     private final Dispatcher dispatcher;
-    private final RequestAttribution attribution;
 
-    public ResponseController(Dispatcher dispatcher, RequestAttribution attribution) {
+    public ResponseController(Dispatcher dispatcher) {
         this.dispatcher = dispatcher;
-        this.attribution = attribution;
     }
 
     @PutMapping
@@ -136,22 +131,19 @@ public class ResponseController {
             campaign's closing is a late one, left out of views `asOf=closing`.""")
     @Refusals({400, 403, 404, 409, 412, 422})
     public ResponseEntity<ResponseWritten> start(@PathVariable String campaign, @PathVariable String collectivite,
-                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                 HttpServletRequest request) {
+                                                 WriteHeaders write) {
         String id = Response.id(campaign, collectivite);
-        return written(id, null, send(request, collectivite,
-                new StartResponse(id, expected(ifMatch), campaign, collectivite)), false);
+        return written(id, null, send(write, collectivite,
+                new StartResponse(id, write.expectedVersion(), campaign, collectivite)), false);
     }
 
     @PutMapping("/profile")
     @Operation(operationId = "answerProfile", summary = "Answer the respondent profile", description = """
             The collectivité's respondents, admins. Sets who answers (role, whether they work in digital).""")
     public ResponseEntity<ResponseWritten> profile(@PathVariable String campaign, @PathVariable String collectivite,
-                                                   @Valid @RequestBody ProfileRequest body,
-                                                   @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                   HttpServletRequest request) {
+                                                   @Valid @RequestBody ProfileRequest body, WriteHeaders write) {
         String id = Response.id(campaign, collectivite);
-        return written(id, null, send(request, collectivite, new AnswerProfile(id, expected(ifMatch), body.role(),
+        return written(id, null, send(write, collectivite, new AnswerProfile(id, write.expectedVersion(), body.role(),
                 body.worksInDigital(), body.organisation())), false);
     }
 
@@ -164,12 +156,10 @@ public class ResponseController {
             schema = @Schema(type = "string", format = "uri")))
     @ApiResponse(responseCode = "200", description = "Already declared with these values: nothing changed.")
     public ResponseEntity<ResponseWritten> declare(@PathVariable String campaign, @PathVariable String collectivite,
-                                                   @Valid @RequestBody DeclareProjectRequest body,
-                                                   @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                   HttpServletRequest request) {
+                                                   @Valid @RequestBody DeclareProjectRequest body, WriteHeaders write) {
         String id = Response.id(campaign, collectivite);
         Governance governance = body.governance() == null ? null : body.governance().toGovernance();
-        return written(id, body.project(), send(request, collectivite, new DeclareProject(id, expected(ifMatch),
+        return written(id, body.project(), send(write, collectivite, new DeclareProject(id, write.expectedVersion(),
                 body.project(), body.domain(), body.catalogueItem(), body.label(), body.status(), governance)), true);
     }
 
@@ -178,11 +168,10 @@ public class ResponseController {
             The collectivité's respondents, admins. Sets the project's status.""")
     public ResponseEntity<ResponseWritten> progress(@PathVariable String campaign, @PathVariable String collectivite,
                                                     @PathVariable String project, @Valid @RequestBody ProgressRequest body,
-                                                    @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                    HttpServletRequest request) {
+                                                    WriteHeaders write) {
         String id = Response.id(campaign, collectivite);
-        return written(id, project, send(request, collectivite,
-                new UpdateProgress(id, expected(ifMatch), project, body.status())), false);
+        return written(id, project, send(write, collectivite,
+                new UpdateProgress(id, write.expectedVersion(), project, body.status())), false);
     }
 
     @PutMapping("/projects/{project}/governance")
@@ -191,11 +180,10 @@ public class ResponseController {
             becomes \"not answered\".""")
     public ResponseEntity<ResponseWritten> governance(@PathVariable String campaign, @PathVariable String collectivite,
                                                       @PathVariable String project, @RequestBody GovernanceRequest body,
-                                                      @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                      HttpServletRequest request) {
+                                                      WriteHeaders write) {
         String id = Response.id(campaign, collectivite);
-        return written(id, project, send(request, collectivite,
-                new ScoreGovernance(id, expected(ifMatch), project, body.toGovernance())), false);
+        return written(id, project, send(write, collectivite,
+                new ScoreGovernance(id, write.expectedVersion(), project, body.toGovernance())), false);
     }
 
     @DeleteMapping("/projects/{project}")
@@ -205,14 +193,13 @@ public class ResponseController {
     public ResponseEntity<ResponseWritten> withdraw(@PathVariable String campaign, @PathVariable String collectivite,
                                                     @PathVariable String project,
                                                     @RequestBody(required = false) WithdrawRequest body,
-                                                    @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                    HttpServletRequest request) {
+                                                    WriteHeaders write) {
         String id = Response.id(campaign, collectivite);
         String bodyReason = body == null ? null : body.reason();
-        String reason = bodyReason != null ? bodyReason : RequestAttribution.reasonHeader(request);
+        String reason = bodyReason != null ? bodyReason : write.reason();
         // The audit shows a withdrawal's reason like any change's: it goes into the metadata too.
-        return written(id, project, dispatcher.send(new WithdrawProject(id, expected(ifMatch), project, reason),
-                attribution.forAnswer(request, collectivite, bodyReason)), false);
+        return written(id, project, dispatcher.send(new WithdrawProject(id, write.expectedVersion(), project, reason),
+                write.forAnswer(collectivite, bodyReason)), false);
     }
 
     @PutMapping("/motivations")
@@ -221,11 +208,10 @@ public class ResponseController {
             its definitions (a permutation of those the questionnaire lists).""")
     public ResponseEntity<ResponseWritten> motivations(@PathVariable String campaign, @PathVariable String collectivite,
                                                        @Valid @RequestBody MotivationsRequest body,
-                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                       HttpServletRequest request) {
+                                                       WriteHeaders write) {
         String id = Response.id(campaign, collectivite);
-        return written(id, null, send(request, collectivite,
-                new RankMotivations(id, expected(ifMatch), body.ranking(), body.definitions())), false);
+        return written(id, null, send(write, collectivite,
+                new RankMotivations(id, write.expectedVersion(), body.ranking(), body.definitions())), false);
     }
 
     @PutMapping("/actors/{statement}")
@@ -233,11 +219,10 @@ public class ResponseController {
             The collectivité's respondents, admins. Rates one statement of the questionnaire on the 4-level scale.""")
     public ResponseEntity<ResponseWritten> actor(@PathVariable String campaign, @PathVariable String collectivite,
                                                  @PathVariable String statement, @Valid @RequestBody ActorRequest body,
-                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                 HttpServletRequest request) {
+                                                 WriteHeaders write) {
         String id = Response.id(campaign, collectivite);
-        return written(id, null, send(request, collectivite,
-                new RateActorStatement(id, expected(ifMatch), statement, body.level())), false);
+        return written(id, null, send(write, collectivite,
+                new RateActorStatement(id, write.expectedVersion(), statement, body.level())), false);
     }
 
     @PostMapping("/submit")
@@ -246,10 +231,9 @@ public class ResponseController {
             admin to reopen it (409 until then).""")
     @Refusals({400, 403, 404, 409, 412, 422})
     public ResponseEntity<ResponseWritten> submit(@PathVariable String campaign, @PathVariable String collectivite,
-                                                  @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                  HttpServletRequest request) {
+    WriteHeaders write) {
         String id = Response.id(campaign, collectivite);
-        return written(id, null, send(request, collectivite, new SubmitResponse(id, expected(ifMatch))), false);
+        return written(id, null, send(write, collectivite, new SubmitResponse(id, write.expectedVersion())), false);
     }
 
     @PostMapping("/reopen")
@@ -257,32 +241,13 @@ public class ResponseController {
             Admins. Lets the collectivité's respondents change a submitted response again.""")
     @Refusals({400, 403, 404, 409, 412, 422})
     public ResponseEntity<ResponseWritten> reopen(@PathVariable String campaign, @PathVariable String collectivite,
-                                                  @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                  HttpServletRequest request) {
+    WriteHeaders write) {
         String id = Response.id(campaign, collectivite);
-        return written(id, null, send(request, collectivite, new ReopenResponse(id, expected(ifMatch))), false);
+        return written(id, null, send(write, collectivite, new ReopenResponse(id, write.expectedVersion())), false);
     }
 
-    private Outcome send(HttpServletRequest request, String collectivite, Object command) {
-        return dispatcher.send(command, attribution.forAnswer(request, collectivite));
-    }
-
-    /** If-Match carries the version of an earlier ETag; Axon checks it against the aggregate (0-based). */
-    static Long expected(String ifMatch) {
-        if (ifMatch == null || ifMatch.equals("*")) {
-            return null;
-        }
-        String value = ifMatch.startsWith("W/") ? ifMatch.substring(2) : ifMatch;
-        value = value.replace("\"", "").trim();
-        try {
-            long version = Long.parseLong(value);
-            if (version < 1) {
-                throw new NumberFormatException();
-            }
-            return version - 1;
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid("If-Match", "must be the ETag of an earlier write, e.g. \"12\"");
-        }
+    private Outcome send(WriteHeaders write, String collectivite, Object command) {
+        return dispatcher.send(command, write.forAnswer(collectivite));
     }
 
     private static ResponseEntity<ResponseWritten> written(String responseId, String project, Outcome outcome,

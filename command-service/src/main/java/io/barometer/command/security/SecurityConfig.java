@@ -12,6 +12,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.barometer.support.security.CommonSecurityConfig;
+import io.barometer.support.security.CurrentUser;
 import io.barometer.support.security.JwtSecurity;
 import io.barometer.support.security.RevokedTokens;
 

@@ -10,13 +10,14 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.barometer.command.collectivite.CollectiviteDirectory;
-import io.barometer.command.web.ApiException;
 import io.barometer.events.UserRole;
 import io.barometer.support.openapi.Refusals;
+import io.barometer.support.security.CurrentUser;
+import io.barometer.support.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -5,11 +5,13 @@ import java.util.Map;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.barometer.command.attribution.AttributionHeaders;
 import io.barometer.command.attribution.RequestAttribution;
+import io.barometer.command.attribution.WriteHeaders;
 import io.barometer.support.openapi.ApiDocs;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -27,6 +29,10 @@ import io.swagger.v3.oas.models.tags.Tag;
 public class ApiDocsConfig {
 
     static final String ETAG = "ETag";
+
+    static {
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(WriteHeaders.class);
+    }
 
     @Bean
     public OpenAPI commandApi() {
@@ -79,18 +85,24 @@ public class ApiDocsConfig {
                 "project", new PathParameter().description("The project's id, a UUID its declaration chose.")
                         .schema(new StringSchema().format("uuid")).example("8330e23a-f607-5290-98e6-1db882b9b67e"),
                 "statement", new PathParameter().description("An actor statement's key from the campaign's questionnaire.")
-                        .schema(new StringSchema()).example("co_construction_city_citizens"),
-                "If-Match", new HeaderParameter().description("""
-                        Optional: the `ETag` of the version this change was made on (`"12"`, or `W/"12"`). If the \
-                        response has changed since, the write is refused with 412 and changes nothing; without it the \
-                        write applies to whatever version is current.""")
-                        .schema(new StringSchema()).example("\"12\"")));
+                        .schema(new StringSchema()).example("co_construction_city_citizens")));
     }
 
-    /** The attribution headers and the ETag of versioned writes, from the handlers' annotations. */
+    /**
+     * The If-Match, attribution headers and ETag of versioned writes, from the handlers' annotations: the handlers
+     * read them through {@link WriteHeaders}, which springdoc does not see.
+     */
     @Bean
     public OperationCustomizer writeHeaders() {
         return (operation, handler) -> {
+            if (ApiDocs.annotation(handler, VersionedWrite.class) != null) {
+                operation.addParametersItem(new HeaderParameter().name(WriteHeaders.IF_MATCH).required(false)
+                        .description("""
+                                Optional: the `ETag` of the version this change was made on (`"12"`, or `W/"12"`). If \
+                                the response has changed since, the write is refused with 412 and changes nothing; \
+                                without it the write applies to whatever version is current.""")
+                        .schema(new StringSchema()).example("\"12\""));
+            }
             AttributionHeaders attribution = ApiDocs.annotation(handler, AttributionHeaders.class);
             if (attribution != null) {
                 reference(operation, RequestAttribution.EFFECTIVE_AT);

@@ -10,11 +10,9 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -25,28 +23,26 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.barometer.command.attribution.RequestIds;
 import io.barometer.command.rules.DomainException;
 import io.barometer.support.json.StrictJson;
+import io.barometer.support.web.CommonProblemHandler;
 import io.barometer.support.web.DatabaseUnavailable;
 
 /**
- * Every refusal becomes RFC 9457 problem+json with an {@code errors} list naming each bad field. Ordered
- * first: Boot's own problem-details advice would otherwise answer the MVC exceptions (unreadable body,
+ * Every refusal becomes RFC 9457 problem+json with an {@code errors} list naming each bad field (the refusals
+ * both services share are answered by {@link CommonProblemHandler}). Ordered first: Boot's own problem-details advice would otherwise answer the MVC exceptions (unreadable body,
  * failed validation) without saying which field was wrong.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class ProblemHandler {
+public class ProblemHandler extends CommonProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-
-    public record FieldError(String field, String message) {
-    }
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e) {
@@ -56,11 +52,6 @@ public class ProblemHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
         };
         return problem(status, e.getMessage(), e.field() == null ? List.of() : List.of(new FieldError(e.field(), e.getMessage())));
-    }
-
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> api(ApiException e) {
-        return problem(e.status(), e.getMessage(), e.field() == null ? List.of() : List.of(new FieldError(e.field(), e.getMessage())));
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
@@ -94,7 +85,7 @@ public class ProblemHandler {
         }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected failure; quote request id "
-                + MDC.get(RequestIdFilter.MDC_KEY) + " when reporting it", List.of());
+                + RequestIds.current() + " when reporting it", List.of());
     }
 
     /**
@@ -119,22 +110,10 @@ public class ProblemHandler {
         return problem(HttpStatus.NOT_FOUND, error.message(), List.of(error));
     }
 
-    /** Names what is missing from the aggregate id that was not found (see Campaign, Collectivite, Response ids). */
+    /** Names what is missing from the aggregate id that was not found. */
     public static FieldError missing(String aggregateId) {
-        if (aggregateId == null) {
-            return new FieldError("id", "not found");
-        }
-        if (aggregateId.startsWith("campaign/")) {
-            return new FieldError("campaign", "no campaign " + aggregateId.substring("campaign/".length()));
-        }
-        if (aggregateId.startsWith("collectivite/")) {
-            return new FieldError("collectivite", "no collectivité " + aggregateId.substring("collectivite/".length()));
-        }
-        int colon = aggregateId.indexOf(':');
-        String campaign = colon < 0 ? aggregateId : aggregateId.substring(0, colon);
-        String collectivite = colon < 0 ? "" : aggregateId.substring(colon + 1);
-        return new FieldError("collectivite", "collectivité " + collectivite + " has not started campaign " + campaign
-                + "; start it with PUT /api/campaigns/" + campaign + "/responses/" + collectivite);
+        DomainException missing = DomainException.missing(aggregateId);
+        return new FieldError(missing.field(), missing.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -189,23 +168,8 @@ public class ProblemHandler {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(new FieldError(e.getHeaderName(), "required")));
     }
 
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid value for " + e.getName(), List.of(new FieldError(e.getName(), "invalid value")));
-    }
-
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), List.of(new FieldError("Content-Type", "unsupported")));
     }
-
-    public static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String detail, List<FieldError> errors) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setTitle(HttpStatus.valueOf(status.value()).getReasonPhrase());
-        if (!errors.isEmpty()) {
-            body.setProperty("errors", errors);
-        }
-        return ResponseEntity.status(status).body(body);
-    }
-
 }

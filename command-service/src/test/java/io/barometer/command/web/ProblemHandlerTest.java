@@ -7,6 +7,8 @@ import org.slf4j.MDC;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 
+import io.barometer.command.attribution.RequestIds;
+
 /** The mappings no HTTP test can provoke on purpose. */
 class ProblemHandlerTest {
 
@@ -14,14 +16,14 @@ class ProblemHandlerTest {
 
     @Test
     void anUnexpectedFailureIsA500ProblemThatHidesTheExceptionAndNamesTheRequest() {
-        MDC.put(RequestIdFilter.MDC_KEY, "req-500");
+        MDC.put(RequestIds.MDC_KEY, "req-500");
         try {
             var reply = handler.unexpected(new IllegalStateException("connection to db-internal-7:5432 refused"));
             assertThat(reply.getStatusCode().value()).isEqualTo(500);
             assertThat(reply.getBody().getTitle()).isEqualTo("Internal Server Error");
             assertThat(reply.getBody().getDetail()).contains("req-500").doesNotContain("db-internal-7");
         } finally {
-            MDC.remove(RequestIdFilter.MDC_KEY);
+            MDC.remove(RequestIds.MDC_KEY);
         }
     }
 

@@ -13,8 +13,8 @@ import io.barometer.support.questionnaire.Questionnaires;
 import io.barometer.query.asof.AsOfRepository;
 import io.barometer.query.asof.Basis;
 import io.barometer.query.asof.ViewParameters;
-import io.barometer.query.web.ApiException;
 import io.barometer.support.openapi.Refusals;
+import io.barometer.support.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 

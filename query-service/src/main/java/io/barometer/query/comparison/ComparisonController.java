@@ -16,8 +16,8 @@ import io.barometer.query.campaign.Campaign;
 import io.barometer.query.campaign.CampaignRepository;
 import io.barometer.query.completeness.Completeness;
 import io.barometer.query.completeness.CompletenessCheck;
-import io.barometer.query.web.ApiException;
 import io.barometer.support.openapi.Refusals;
+import io.barometer.support.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 

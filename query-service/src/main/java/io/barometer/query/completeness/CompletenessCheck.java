@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 import io.barometer.query.config.OpenGaps;
 import io.barometer.query.projection.History;
 import io.barometer.query.replay.Projections;
-import io.barometer.query.web.ApiException;
+import io.barometer.support.web.ApiException;
 
 /**
  * Reads how far the projection has got, for every view to say whether it is complete, and waits for a

@@ -34,14 +34,14 @@ import io.barometer.query.campaign.Campaign;
 import io.barometer.query.campaign.CampaignRepository;
 import io.barometer.query.completeness.Completeness;
 import io.barometer.query.completeness.CompletenessCheck;
-import io.barometer.query.web.ApiException;
 import io.barometer.support.openapi.Refusals;
+import io.barometer.support.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * CSV exports for SPSS and Excel (analysts, admins): one row per live project, or per response, as of a

@@ -1,16 +1,12 @@
 package io.barometer.query.progress;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,8 +21,8 @@ import io.barometer.query.campaign.Campaign;
 import io.barometer.query.campaign.CampaignRepository;
 import io.barometer.query.completeness.Completeness;
 import io.barometer.query.completeness.CompletenessCheck;
-import io.barometer.query.web.ApiException;
 import io.barometer.support.openapi.Refusals;
+import io.barometer.support.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -43,9 +39,6 @@ public class ProgressController {
                            int actorStatementsInQuestionnaire) {
     }
 
-    public record LastChange(Instant at, String userId, String userRole, String onBehalfOf) {
-    }
-
     public record Row(String collectivite, String name, boolean started, Instant startedAt, boolean late,
                       Sections sections, int projects, boolean submitted, Instant submittedAt, LastChange lastChange) {
     }
@@ -56,14 +49,14 @@ public class ProgressController {
 
     private final CampaignRepository campaigns;
     private final AsOfRepository asOf;
-    private final NamedParameterJdbcTemplate jdbc;
+    private final ProgressRepository progress;
     private final CompletenessCheck completeness;
 
-    public ProgressController(CampaignRepository campaigns, AsOfRepository asOf, NamedParameterJdbcTemplate jdbc,
+    public ProgressController(CampaignRepository campaigns, AsOfRepository asOf, ProgressRepository progress,
                               CompletenessCheck completeness) {
         this.campaigns = campaigns;
         this.asOf = asOf;
-        this.jdbc = jdbc;
+        this.progress = progress;
         this.completeness = completeness;
     }
 
@@ -100,10 +93,10 @@ public class ProgressController {
         int statements = Questionnaires.get(c.questionnaireId()).actorStatements().size();
         Map<String, AsOfState.Respondent> byId = new HashMap<>();
         state.respondents().forEach(r -> byId.put(r.collectiviteId(), r));
-        Map<String, LastChange> last = lastChanges(c, instant, clock);
+        Map<String, LastChange> last = progress.lastChanges(c.id(), instant, clock);
 
         List<Row> rows = new ArrayList<>();
-        for (Map.Entry<String, String> registered : registered(instant, clock).entrySet()) {
+        for (Map.Entry<String, String> registered : progress.registered(instant, clock).entrySet()) {
             AsOfState.Respondent r = byId.get(registered.getKey());
             if (r == null) {
                 rows.add(new Row(registered.getKey(), registered.getValue(), false, null, false,
@@ -119,41 +112,5 @@ public class ProgressController {
         return new ProgressView(c.id(), instant, clock.name().toLowerCase(), c.closesAt(), rows.size(),
                 state.respondents().size(), (int) state.respondents().stream().filter(AsOfState.Respondent::submitted).count(),
                 (int) state.respondents().stream().filter(AsOfState.Respondent::late).count(), rows, projection);
-    }
-
-    /** Collectivités registered as of the instant, with their name then. */
-    private Map<String, String> registered(Instant instant, Basis clock) {
-        Map<String, String> names = new java.util.TreeMap<>();
-        jdbc.query("""
-                SELECT DISTINCT ON (collectivite_id) collectivite_id, name
-                FROM collectivite_fact WHERE %1$s <= :t
-                ORDER BY collectivite_id, %1$s DESC, sequence_number DESC
-                """.formatted(clock.column()), new MapSqlParameterSource("t", utc(instant)),
-                rs -> {
-                    names.put(rs.getString("collectivite_id"), rs.getString("name"));
-                });
-        return names;
-    }
-
-    /** Each response's latest change as of the instant (on the chosen clock), and who made it. */
-    private Map<String, LastChange> lastChanges(Campaign c, Instant instant, Basis clock) {
-        Map<String, LastChange> last = new HashMap<>();
-        jdbc.query("""
-                SELECT DISTINCT ON (f.collectivite_id) f.collectivite_id, f.%1$s AS at, a.user_id, a.user_role,
-                       a.on_behalf_of
-                FROM answer_fact f JOIN answer_attribution a USING (global_index)
-                WHERE f.campaign_id = :c AND f.%1$s <= :t
-                ORDER BY f.collectivite_id, f.%1$s DESC, f.sequence_number DESC
-                """.formatted(clock.column()), new MapSqlParameterSource("c", c.id()).addValue("t", utc(instant)),
-                rs -> {
-                    last.put(rs.getString("collectivite_id"), new LastChange(
-                            rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("user_id"),
-                            rs.getString("user_role"), rs.getString("on_behalf_of")));
-                });
-        return last;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

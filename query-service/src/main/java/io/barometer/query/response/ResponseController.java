@@ -20,10 +20,10 @@ import io.barometer.query.campaign.Campaign;
 import io.barometer.query.campaign.CampaignRepository;
 import io.barometer.query.completeness.Completeness;
 import io.barometer.query.completeness.CompletenessCheck;
-import io.barometer.query.security.CurrentUser;
-import io.barometer.query.web.ApiException;
 import io.barometer.query.web.ProblemHandler;
 import io.barometer.support.openapi.Refusals;
+import io.barometer.support.security.CurrentUser;
+import io.barometer.support.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 

@@ -7,36 +7,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import io.barometer.support.web.CommonProblemHandler;
 import io.barometer.support.web.DatabaseUnavailable;
 
-/** Every refusal becomes RFC 9457 problem+json with an {@code errors} list naming each bad field. */
+/**
+ * Every refusal becomes RFC 9457 problem+json with an {@code errors} list naming each bad field: those both
+ * services share in {@link CommonProblemHandler}, and a database that cannot be read.
+ */
 @RestControllerAdvice
-public class ProblemHandler {
+public class ProblemHandler extends CommonProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-
-    public record FieldError(String field, String message) {
-    }
-
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> api(ApiException e) {
-        return problem(e.status(), e.getMessage(),
-                e.field() == null ? List.of() : List.of(new FieldError(e.field(), e.getMessage())));
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid value for " + e.getName(),
-                List.of(new FieldError(e.getName(), "invalid value")));
-    }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e) {
@@ -56,14 +43,5 @@ public class ProblemHandler {
         }
         log.error("Database failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected database failure", List.of());
-    }
-
-    public static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String detail, List<FieldError> errors) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setTitle(HttpStatus.valueOf(status.value()).getReasonPhrase());
-        if (!errors.isEmpty()) {
-            body.setProperty("errors", errors);
-        }
-        return ResponseEntity.status(status).body(body);
     }
 }

@@ -1,4 +1,4 @@
-package io.barometer.command.config;
+package io.barometer.command.response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,6 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.type.filter.AssignableTypeFilter;
 
 import io.barometer.command.campaign.MoveDeadline;
-import io.barometer.command.response.ResponseCommand;
 
 class CommandTargetsTest {
 

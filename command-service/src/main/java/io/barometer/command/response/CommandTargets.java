@@ -1,12 +1,10 @@
-package io.barometer.command.config;
+package io.barometer.command.response;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.springframework.stereotype.Component;
-
-import io.barometer.command.response.ResponseCommand;
 
 /**
  * Which aggregate, at which expected version, a command targets. Axon's annotation resolver walks the

@@ -1,11 +1,11 @@
-package io.barometer.query.security;
+package io.barometer.support.security;
 
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 import io.barometer.events.UserRole;
 
-/** The authenticated caller, read from the JWT's subject and claims (as command-service writes them). */
+/** The authenticated caller, read from the JWT's subject and the claims command-service writes into it. */
 public record CurrentUser(String username, UserRole role, String collectiviteId) {
 
     public static final String ROLE_CLAIM = "role";
@@ -18,6 +18,15 @@ public record CurrentUser(String username, UserRole role, String collectiviteId)
         var jwt = token.getToken();
         return new CurrentUser(jwt.getSubject(), UserRole.valueOf(jwt.getClaimAsString(ROLE_CLAIM)),
                 jwt.getClaimAsString(COLLECTIVITE_CLAIM));
+    }
+
+    public boolean isAdmin() {
+        return role == UserRole.ADMIN;
+    }
+
+    /** Admins act for anyone; a respondent only for its own collectivité; analysts write nothing. */
+    public boolean mayWriteFor(String collectivite) {
+        return isAdmin() || (role == UserRole.RESPONDENT && collectivite.equals(collectiviteId));
     }
 
     /** Analysts and admins read every response; a respondent only its own collectivité's. */

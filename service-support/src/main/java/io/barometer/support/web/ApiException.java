@@ -1,8 +1,11 @@
-package io.barometer.command.web;
+package io.barometer.support.web;
 
 import org.springframework.http.HttpStatus;
 
-/** A request refused before any command is sent; becomes a problem+json naming the field. */
+/**
+ * A request refused before it reaches a command or a view (a bad header, a parameter, a forbidden target);
+ * each service's problem handler answers it as problem+json naming the field at fault.
+ */
 public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
@@ -24,6 +27,10 @@ public class ApiException extends RuntimeException {
 
     public static ApiException unauthorized(String message) {
         return new ApiException(HttpStatus.UNAUTHORIZED, null, message);
+    }
+
+    public static ApiException notFound(String field, String message) {
+        return new ApiException(HttpStatus.NOT_FOUND, field, message);
     }
 
     public static ApiException conflict(String field, String message) {
