@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.barometer.query.web.ApiException;
+import io.barometer.support.web.ApiException;
 
 /**
  * The cut-off parameters every read endpoint takes (DESIGN §5), checked before anything is read so that

@@ -8,7 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import io.barometer.query.campaign.Campaign;
-import io.barometer.query.web.ApiException;
+import io.barometer.support.web.ApiException;
 
 class ViewParametersTest {
 
