@@ -224,6 +224,8 @@ class ImportApiTest extends ApiTest {
         long before = eventCount();
 
         assertRejected(importLog("{\"op\":\"paintTheTown\",\"at\":\"2014-01-01T00:00:00Z\",\"by\":\"x\"}"), 1, "op");
+        assertRejected(importLog("{\"at\":\"2014-01-01T00:00:00Z\",\"by\":\"x\"}"), 1, "op");
+        assertRejected(importLog("{\"op\":null,\"at\":\"2014-01-01T00:00:00Z\",\"by\":\"x\"}"), 1, "op");
         assertRejected(importLog("\n\n{not json}\n"), 3, "line");
         assertRejected(importLog(line("startResponse", "campaign", c, "collectivite", x, "colour", "red")), 1, "colour");
         assertRejected(importLog(line("answerProfile", "campaign", c, "collectivite", x, "worksInDigital", true)), 1,

@@ -58,6 +58,10 @@ class LineReader {
             throw new BadLine("line", "must be a JSON object");
         }
         String op = raw.path("op").asText(null);
+        if (op == null) {
+            // Map.of refuses a null key rather than answering null: asked for a missing op, it failed the import.
+            throw new BadLine("op", "required: which change the line makes");
+        }
         Class<?> type = OPS.get(op);
         if (type == null) {
             throw new BadLine("op", "unknown op " + op);
