@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -48,7 +47,9 @@ public final class Bench {
     private final boolean smoke;
     private final Api api = new Api();
     private final Random random = new Random(20140315);
-    private final Map<String, Object> results = new LinkedHashMap<>();
+    private final Path root;
+    private final List<Long> sizes;
+    private final boolean webOnly;
     private Stack stack;
     private String token;
     /** Events in the store when query-service last had projected them all (it then stopped or was stopped). */
@@ -59,6 +60,13 @@ public final class Bench {
     private Bench(Options options) {
         this.options = options;
         this.smoke = options.flag("smoke");
+        this.root = Path.of(options.get("root", null, "")).toAbsolutePath().normalize();
+        // "--sizes none" measures writes and import only (a quick look at the write path).
+        String sizeList = options.get("sizes", null, smoke ? "4000,6000" : "100000,300000,1000000");
+        this.sizes = sizeList.equals("none") ? List.of()
+                : Arrays.stream(sizeList.split(",")).map(String::trim).map(Long::parseLong).toList();
+        // "--web-only" measures the web pages alone (DESIGN §9's page figures) and prints them.
+        this.webOnly = options.flag("web-only");
     }
 
     public static void main(String[] args) throws Exception {
@@ -66,26 +74,13 @@ public final class Bench {
     }
 
     private void run() throws Exception {
-        Path root = Path.of(options.get("root", null, "")).toAbsolutePath().normalize();
-        // "--sizes none" measures writes and import only (a quick look at the write path).
-        String sizeList = options.get("sizes", null, smoke ? "4000,6000" : "100000,300000,1000000");
-        List<Long> sizes = sizeList.equals("none") ? List.of()
-                : Arrays.stream(sizeList.split(",")).map(String::trim).map(Long::parseLong).toList();
-        int writeSeconds = options.integer("write-seconds", null, smoke ? 2 : 30);
-        // "--web-only" measures the web pages alone (DESIGN §9's page figures) and prints them.
-        boolean webOnly = options.flag("web-only");
-        int repetitions = options.integer("repetitions", null, smoke ? 2 : 20);
-        int importLines = options.integer("import-lines", null, smoke ? 200 : 20_000);
         Path out = root.resolve(options.get("out", null, smoke ? "launcher/target/bench" : "docs"));
         Files.createDirectories(out);
         Path data = Files.createTempDirectory("barometer-bench");
         String adminPassword = Stack.randomSecret();
 
-        results.put("date", LocalDate.now().toString());
-        Map<String, Object> machine = machine();
-        results.put("machine", machine);
-        results.put("mode", smoke ? "smoke" : "full");
-        results.put("sizes", sizes);
+        String date = LocalDate.now().toString();
+        Results.Machine machine = machine();
         say("Starting PostgreSQL and both services with " + String.join(" ", Stack.SERVICE_JVM_OPTIONS) + ", query-service also "
                 + String.join(" ", Stack.QUERY_EXTRA_JVM_OPTIONS) + " (data in " + data + ")");
         stack = Stack.start(new Stack.Settings(root, data, options.get("db", null, null),
@@ -102,6 +97,31 @@ public final class Bench {
         });
         Runtime.getRuntime().addShutdownHook(stopper);
         token = api.token(stack.command().baseUrl(), "bench-admin", adminPassword);
+        Results results;
+        try {
+            results = measure(data, date, machine);
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(stopper);
+            stack.close();
+            deleteQuietly(data);
+        }
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        if (webOnly || sizes.isEmpty()) {
+            System.out.println(json.writeValueAsString(results));
+            return;
+        }
+        Files.createDirectories(out);
+        json.writeValue(out.resolve("benchmarks.json").toFile(), results);
+        String table = Report.markdown(results);
+        Files.writeString(out.resolve("benchmarks.md"), Report.merge(out.resolve("benchmarks.md"), table));
+        System.out.println(table);
+    }
+
+    /** Every step in its order, on the running stack; {@code --web-only} stops after the web pages. */
+    private Results measure(Path data, String date, Results.Machine machine) throws Exception {
+        int writeSeconds = options.integer("write-seconds", null, smoke ? 2 : 30);
+        int repetitions = options.integer("repetitions", null, smoke ? 2 : 20);
+        int importLines = options.integer("import-lines", null, smoke ? 200 : 20_000);
         try (HeapSampler commandHeap = new HeapSampler(api, stack.command().baseUrl(), () -> token);
              HeapSampler queryHeap = new HeapSampler(api, stack.query().baseUrl(), () -> token)) {
             // The smoke run keeps to one edition: every step runs, in a fraction of the time.
@@ -109,14 +129,17 @@ public final class Bench {
                 check(api.importFile(stack.command().baseUrl(), token, root.resolve("datasets").resolve(file)), "import " + file);
             }
             WebPages webPages = new WebPages(api, stack.web().baseUrl(), stack.command().baseUrl(), token);
-            Map<String, Object> web = webPages.measure(smoke ? 60 : 300, smoke ? repetitions : 100);
+            Results.Web web = webPages.measure(smoke ? 60 : 300, smoke ? repetitions : 100);
             dashboards = webPages.analyst();
-            web.put("dashboard2014AsOfClosing", dashboards.dashboard("bvn-2014", "asOf=closing&exclude=nice-metropole",
+            web = web.withDashboard2014(dashboards.dashboard("bvn-2014", "asOf=closing&exclude=nice-metropole",
                     smoke ? repetitions : 50));
-            results.put("web", web);
+            String mode = smoke ? "smoke" : "full";
             if (webOnly) {
-                return;
+                return new Results(date, machine, mode, sizes, web, null, null, null, null, null, null, null, null, null);
             }
+            List<Results.Stage> stages = null;
+            Results.Replay replay = null;
+            Results.BackupSpeed backup = null;
             // The reads come first, so that each stage's store holds the events it is named after: the write
             // benchmark alone adds a few hundred thousand, more than the first stage's size. The writes are then
             // measured against the store of a million events, as a national survey's would be.
@@ -129,63 +152,36 @@ public final class Bench {
                 awaitCaughtUp(Duration.ofMinutes(5));
                 awaitVacuumed(Duration.ofMinutes(5));
                 projectedUpTo = eventCount();
-                List<Map<String, Object>> stages = new ArrayList<>();
+                stages = new ArrayList<>();
                 for (long size : sizes) {
                     stages.add(stage(big, size, repetitions));
                 }
-                results.put("stages", stages);
-                results.put("replay", replay());
-                results.put("backup", backup(data));
+                replay = replay();
+                backup = backup(data);
                 awaitVacuumed(Duration.ofMinutes(5));
             }
             // The replay and the growth leave PostgreSQL dirty pages to write out: a checkpoint now, so that
             // neither the raw limit nor the commands meet one the other did not.
             checkpoint();
-            results.put("rawInsertLimit", rawLimit(writeSeconds));
-            results.put("writes", writes(writeSeconds));
-            results.put("import", importThroughput(importLines));
-            machine.put("cpuProbeMsAtEnd", cpuProbeMillis());
-            results.put("heapMaxMb", Map.of("commandService", commandHeap.maxBytes() / 1_048_576,
-                    "queryService", queryHeap.maxBytes() / 1_048_576));
-        } finally {
-            Runtime.getRuntime().removeShutdownHook(stopper);
-            stack.close();
-            deleteQuietly(data);
-            if (webOnly) {
-                System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
-            }
+            Results.RawInsertLimit raw = rawLimit(writeSeconds);
+            Results.Writes writes = writes(writeSeconds);
+            Results.ImportSpeed imported = importThroughput(importLines);
+            Results.Machine ended = machine.withCpuProbeAtEnd(cpuProbeMillis());
+            Results.HeapMax heap = new Results.HeapMax(commandHeap.maxBytes() / 1_048_576, queryHeap.maxBytes() / 1_048_576);
+            return new Results(date, ended, mode, sizes, web, stages, replay, backup, raw, writes, imported, heap,
+                    ratio(writes.alone(), raw), ratio(writes.withProjectionsLive(), raw));
         }
-        Map<String, Object> writes = cast(results.get("writes"));
-        Map<String, Object> raw = cast(results.get("rawInsertLimit"));
-        results.put("writeToRawRatio", ratio(writes, raw));
-        results.put("writeToRawRatioWithProjectionsLive", ratio(cast(writes.get("withProjectionsLive")), raw));
-        if (sizes.isEmpty()) {
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
-            return;
-        }
-        Files.createDirectories(out);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("benchmarks.json").toFile(), results);
-        String table = Report.markdown(results);
-        Files.writeString(out.resolve("benchmarks.md"), Report.merge(out.resolve("benchmarks.md"), table));
-        System.out.println(table);
     }
 
-    /** a ÷ b to two decimals: a ratio against a target of 1.5 wants more than Stats' one. */
-    private static double hundredths(Object a, Object b) {
-        return Math.round(((Number) a).doubleValue() / ((Number) b).doubleValue() * 100) / 100.0;
-    }
-
-    private static double ratio(Map<String, Object> writes, Map<String, Object> raw) {
-        double ratio = ((Number) writes.get("commandsPerSecond")).doubleValue() / ((Number) raw.get("tps")).doubleValue();
-        return Stats.round(ratio * 1000) / 1000.0;
+    private static double ratio(Results.WriteWindow writes, Results.RawInsertLimit raw) {
+        return Stats.round(writes.commandsPerSecond() / raw.tps() * 1000) / 1000.0;
     }
 
     /** The physical limit of "one durable row per transaction": pgbench when installed, else a JDBC loop. */
-    private Map<String, Object> rawLimit(int seconds) throws Exception {
+    private Results.RawInsertLimit rawLimit(int seconds) throws Exception {
         try (Connection c = stack.database().connect()) {
             c.createStatement().execute("CREATE TABLE IF NOT EXISTS bench_raw (id BIGSERIAL PRIMARY KEY, payload BYTEA)");
         }
-        Map<String, Object> m = new LinkedHashMap<>();
         Matcher url = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/([^?]+)").matcher(stack.database().url());
         Path pgbench = Path.of("/usr/bin/pgbench");
         if (stack.database().isEmbedded() && url.find() && Files.isExecutable(pgbench)) {
@@ -198,10 +194,7 @@ public final class Bench {
             p.waitFor();
             Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
             if (tps.find()) {
-                m.put("tool", "pgbench");
-                m.put("tps", Stats.round(Double.parseDouble(tps.group(1))));
-                m.put("clients", CLIENTS);
-                return m;
+                return new Results.RawInsertLimit("pgbench", Stats.round(Double.parseDouble(tps.group(1))), CLIENTS);
             }
             say("pgbench gave no tps; using the JDBC loop. Output: " + output);
         }
@@ -227,14 +220,11 @@ public final class Bench {
             f.get();
         }
         pool.shutdown();
-        m.put("tool", "jdbc-loop");
-        m.put("tps", Stats.round(done.get() / (double) seconds));
-        m.put("clients", CLIENTS);
-        return m;
+        return new Results.RawInsertLimit("jdbc-loop", Stats.round(done.get() / (double) seconds), CLIENTS);
     }
 
     /** 8 clients for a fixed time on a mix of commands, half of them on responses holding hundreds of events. */
-    private Map<String, Object> writes(int seconds) throws Exception {
+    private Results.Writes writes(int seconds) throws Exception {
         String base = stack.command().baseUrl();
         check(api.json("POST", base + "/api/campaigns", token, Map.of("campaign", "bench-writes", "year", 2021,
                 "title", "Benchmark writes", "opensAt", "2020-12-01T00:00:00Z", "closesAt", "2021-03-15T23:59:59Z",
@@ -268,27 +258,19 @@ public final class Bench {
         // in a run where both services share its two cores), then with query-service stopped, the command side
         // alone — the headline, as the raw limit beside it is PostgreSQL alone with nothing else at work.
         say("Measuring writes for " + seconds + " s with query-service projecting them live");
-        Map<String, Object> live = measure(targets, seconds, stack.query().pid());
+        Results.WriteWindow live = measure(targets, seconds, stack.query().pid());
         // query-service is stopped once it has also vacuumed what it projected (PostgreSQL would otherwise go on
         // with that vacuum during the measurement); nothing after the writes needs it.
         awaitCaughtUp(Duration.ofMinutes(5));
         awaitVacuumed(Duration.ofMinutes(5));
         stack.stopQuery();
         say("Measuring writes for " + seconds + " s with query-service stopped (the command side alone)");
-        Map<String, Object> alone = measure(targets, seconds, -1);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("clients", CLIENTS);
-        m.put("seconds", seconds);
-        m.put("warmUpSeconds", warmUp);
-        m.put("heavyResponseEvents", heavyEvents + 6);
-        m.put("querySide", "stopped");
-        m.putAll(alone);
-        m.put("withProjectionsLive", live);
-        return m;
+        Results.WriteWindow alone = measure(targets, seconds, -1);
+        return new Results.Writes(CLIENTS, seconds, warmUp, heavyEvents + 6, "stopped", alone, live);
     }
 
     /** One measured window of {@link #drive}: throughput, latencies and each part's CPU. */
-    private Map<String, Object> measure(List<Target> targets, int seconds, long queryPid) throws Exception {
+    private Results.WriteWindow measure(List<Target> targets, int seconds, long queryPid) throws Exception {
         Stats light = new Stats();
         Stats heavy = new Stats();
         AtomicLong ok = new AtomicLong();
@@ -296,18 +278,12 @@ public final class Bench {
         CpuShares cpu = new CpuShares(stack.command().pid(), queryPid);
         cpu.start();
         drive(targets, seconds, light, heavy, ok, failed);
-        Map<String, Object> cpuUsed = cpu.stop(ok.get() + failed.get());
+        Results.CpuUse cpuUsed = cpu.stop(ok.get() + failed.get());
         Stats all = new Stats();
         all.addAll(light);
         all.addAll(heavy);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("commandsPerSecond", Stats.round(ok.get() / (double) seconds));
-        m.put("failed", failed.get());
-        m.put("latency", all.summary());
-        m.put("latencyNewResponses", light.summary());
-        m.put("latencyResponsesWithHundredsOfEvents", heavy.summary());
-        m.put("cpu", cpuUsed);
-        return m;
+        return new Results.WriteWindow(Stats.round(ok.get() / (double) seconds), failed.get(), all.summary(),
+                light.summary(), heavy.summary(), cpuUsed);
     }
 
     /** 8 clients, each on one new and one long response of its own, for {@code seconds}. */
@@ -397,7 +373,7 @@ public final class Bench {
         }
     }
 
-    private Map<String, Object> importThroughput(int lines) throws Exception {
+    private Results.ImportSpeed importThroughput(int lines) throws Exception {
         Path file = Files.createTempFile("bench-import", ".ndjson");
         StringBuilder b = new StringBuilder();
         b.append("{\"op\":\"openCampaign\",\"at\":\"2020-11-15T10:00:00Z\",\"by\":\"bench\",\"campaign\":\"bench-import\","
@@ -427,15 +403,11 @@ public final class Bench {
         double seconds = (System.nanoTime() - t0) / 1e9;
         check(r, "import of the synthetic log");
         Files.delete(file);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("lines", written);
-        m.put("seconds", Stats.round(seconds));
-        m.put("linesPerSecond", Stats.round(written / seconds));
-        return m;
+        return new Results.ImportSpeed(written, Stats.round(seconds), Stats.round(written / seconds));
     }
 
     /** Grows the big campaign to {@code size} events in the store while query-service is down, then measures. */
-    private Map<String, Object> stage(Workload big, long size, int repetitions) throws Exception {
+    private Results.Stage stage(Workload big, long size, int repetitions) throws Exception {
         long before = eventCount();
         // Each stage adds respondents to the big campaign, even when the store already holds more events.
         long toAdd = Math.max(1000, size - before);
@@ -457,46 +429,38 @@ public final class Bench {
         awaitCaughtUp(Duration.ofMinutes(30));
         double catchUp = (System.nanoTime() - t0) / 1e9;
         long total = eventCount();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("events", total);
-        m.put("eventTableVacuumSeconds", Stats.round(settle[0]));
-        m.put("catchUpEvents", total - projectedUpTo);
-        m.put("catchUpSeconds", Stats.round(catchUp));
-        m.put("catchUpEventsPerSecond", Stats.round((total - projectedUpTo) / catchUp));
+        long caughtUpEvents = total - projectedUpTo;
         projectedUpTo = total;
         // Reads are measured once the projection has also vacuumed what it wrote (FactStatistics): until then
         // they read the heap beside the covering indexes and share the CPU with the vacuum. That wait is
         // reported on its own, not folded into the reads.
         long t1 = System.nanoTime();
         awaitVacuumed(Duration.ofMinutes(5));
-        m.put("vacuumSecondsAfterCatchUp", Stats.round((System.nanoTime() - t1) / 1e9));
+        double vacuum = (System.nanoTime() - t1) / 1e9;
         String q = stack.query().baseUrl();
         String bigSynthesis = q + "/api/campaigns/" + big.campaignId() + "/synthesis";
-        Map<String, Object> apiSynthesis = reads(bigSynthesis + "?asOf=closing", repetitions, null);
-        m.put("synthesisBigAsOfClosing", apiSynthesis);
+        Results.Read apiSynthesis = reads(bigSynthesis + "?asOf=closing", repetitions, null);
         // The same view in the web: what an analyst waits for beyond the API's own time.
-        Map<String, Object> dashboard = dashboards.dashboard(big.campaignId(),
-                "asOf=closing&basis=effective&lateRespondents=include", repetitions);
-        dashboard.put("p50RatioToApi", hundredths(dashboard.get("p50Ms"), apiSynthesis.get("p50Ms")));
-        dashboard.put("p95RatioToApi", hundredths(dashboard.get("p95Ms"), apiSynthesis.get("p95Ms")));
-        m.put("dashboardBigAsOfClosing", dashboard);
-        m.put("synthesisBigAsOfRandomInstants", reads(null, repetitions, () -> bigSynthesis + "?asOf="
-                + enc(Workload.OPENS.plus(Duration.ofHours(random.nextInt(24 * 140))).toString())));
-        m.put("synthesis2014AsOfClosing", reads(q + "/api/campaigns/bvn-2014/synthesis?asOf=closing&exclude=nice-metropole",
-                repetitions, null));
-        m.put("responseView", reads(null, repetitions, () -> q + "/api/campaigns/" + big.campaignId() + "/responses/"
-                + big.collectiviteId(random.nextInt(Math.min(10, big.respondents())))));
-        m.put("auditFiltered", reads(null, repetitions, () -> q + "/api/audit?campaign=" + big.campaignId()
-                + "&collectivite=" + big.collectiviteId(random.nextInt(Math.min(10, big.respondents()))) + "&size=50"));
-        m.put("comparison", reads(q + "/api/comparisons?base=" + (smoke ? "bvn-2014" : "bvn-2013") + "&target=bvn-2014",
-                repetitions, null));
-        m.put("exportProjectsCsv", reads(q + "/api/campaigns/" + big.campaignId() + "/exports/projects.csv",
-                Math.max(1, repetitions / 5), null));
-        m.put("queryHeapMbAfterReads", HeapSampler.heap(api, q, token) / 1_048_576);
-        return m;
+        Results.Dashboard dashboard = dashboards.dashboard(big.campaignId(),
+                "asOf=closing&basis=effective&lateRespondents=include", repetitions).against(apiSynthesis);
+        Results.Read randomInstants = reads(null, repetitions, () -> bigSynthesis + "?asOf="
+                + enc(Workload.OPENS.plus(Duration.ofHours(random.nextInt(24 * 140))).toString()));
+        Results.Read synthesis2014 = reads(q + "/api/campaigns/bvn-2014/synthesis?asOf=closing&exclude=nice-metropole",
+                repetitions, null);
+        Results.Read responseView = reads(null, repetitions, () -> q + "/api/campaigns/" + big.campaignId() + "/responses/"
+                + big.collectiviteId(random.nextInt(Math.min(10, big.respondents()))));
+        Results.Read audit = reads(null, repetitions, () -> q + "/api/audit?campaign=" + big.campaignId()
+                + "&collectivite=" + big.collectiviteId(random.nextInt(Math.min(10, big.respondents()))) + "&size=50");
+        Results.Read comparison = reads(q + "/api/comparisons?base=" + (smoke ? "bvn-2014" : "bvn-2013") + "&target=bvn-2014",
+                repetitions, null);
+        Results.Read export = reads(q + "/api/campaigns/" + big.campaignId() + "/exports/projects.csv",
+                Math.max(1, repetitions / 5), null);
+        return new Results.Stage(total, Stats.round(settle[0]), caughtUpEvents, Stats.round(catchUp),
+                Stats.round(caughtUpEvents / catchUp), Stats.round(vacuum), apiSynthesis, dashboard, randomInstants,
+                synthesis2014, responseView, audit, comparison, export, HeapSampler.heap(api, q, token) / 1_048_576);
     }
 
-    private Map<String, Object> reads(String url, int repetitions, java.util.function.Supplier<String> urls) throws Exception {
+    private Results.Read reads(String url, int repetitions, java.util.function.Supplier<String> urls) throws Exception {
         Stats stats = new Stats();
         int status = 0;
         long bytes = 0;
@@ -514,38 +478,29 @@ public final class Bench {
                 first = ms;
             }
         }
-        Map<String, Object> m = new LinkedHashMap<>(stats.summary());
         // The first call is left out of p50/p95 (the JIT compiles as it runs), but shown: a campaign's first
         // synthesis folds every respondent, unless query-service's warm-up (FoldWarmUp) did it before.
-        m.put("firstMs", Stats.round(first));
-        m.put("status", status);
-        m.put("bytes", bytes);
-        return m;
+        return Results.Read.of(stats.summary(), Stats.round(first), status, bytes);
     }
 
-    private Map<String, Object> replay() throws Exception {
+    private Results.Replay replay() throws Exception {
         String q = stack.query().baseUrl();
         long events = eventCount();
         long t0 = System.nanoTime();
         Api.Reply r = api.json("POST", q + "/api/admin/replay", token, null);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("status", r.status());
         if (r.status() >= 300) {
-            return m;
+            return Results.Replay.refused(r.status());
         }
         awaitCaughtUp(Duration.ofMinutes(30));
         double seconds = (System.nanoTime() - t0) / 1e9;
-        m.put("events", events);
-        m.put("seconds", Stats.round(seconds));
-        m.put("eventsPerSecond", Stats.round(events / seconds));
-        return m;
+        return new Results.Replay(r.status(), events, Stats.round(seconds), Stats.round(events / seconds));
     }
 
     /**
      * {@code ./run.sh --backup} of the store at its largest size, with both services up (idle): how long a
      * disaster's insurance takes, and how much disk it needs.
      */
-    private Map<String, Object> backup(Path data) throws Exception {
+    private Results.BackupSpeed backup(Path data) throws Exception {
         Path file = data.resolve("bench-backup.zip");
         long t0 = System.nanoTime();
         Backup.Manifest manifest;
@@ -553,14 +508,10 @@ public final class Bench {
             manifest = Backup.take(c, file);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("events", manifest.events());
-        m.put("tables", manifest.tables().size());
-        m.put("seconds", Stats.round(seconds));
-        m.put("eventsPerSecond", Stats.round(manifest.events() / seconds));
-        m.put("megabytes", Stats.round(Files.size(file) / 1_048_576.0));
+        Results.BackupSpeed speed = new Results.BackupSpeed(manifest.events(), manifest.tables().size(), Stats.round(seconds),
+                Stats.round(manifest.events() / seconds), Stats.round(Files.size(file) / 1_048_576.0));
         Files.delete(file);
-        return m;
+        return speed;
     }
 
     private void awaitCaughtUp(Duration timeout) throws Exception {
@@ -623,24 +574,21 @@ public final class Bench {
         }
     }
 
-    private static Map<String, Object> machine() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cores", Runtime.getRuntime().availableProcessors());
-        m.put("java", System.getProperty("java.version"));
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    private static Results.Machine machine() {
+        String cpu = null;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
                 new ProcessBuilder("sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").start().getInputStream()))) {
-            String cpu = r.readLine();
-            if (cpu != null) {
-                m.put("cpu", cpu.trim());
+            String line = r.readLine();
+            if (line != null) {
+                cpu = line.trim();
             }
         } catch (Exception ignored) {
             // not Linux: the cores and JVM are enough
         }
-        m.put("memoryGb", Math.round(((com.sun.management.OperatingSystemMXBean)
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize() / 1e9));
-        m.put("cpuProbeMsAtStart", cpuProbeMillis());
-        return m;
+        long memoryGb = Math.round(((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize() / 1e9);
+        return new Results.Machine(Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"), cpu, memoryGb, cpuProbeMillis(), null);
     }
 
     /**
@@ -681,11 +629,6 @@ public final class Bench {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> cast(Object o) {
-        return (Map<String, Object>) o;
     }
 
     private static void deleteQuietly(Path dir) {
