@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,6 +51,7 @@ public final class Bench {
     private final boolean webOnly;
     private Stack stack;
     private String token;
+    private Product product;
     /** Events in the store when query-service last had projected them all (it then stopped or was stopped). */
     private long projectedUpTo;
     /** An analyst's browser, signed in once, for the dashboards of the 2014 campaign and of each stage's. */
@@ -97,6 +97,7 @@ public final class Bench {
         });
         Runtime.getRuntime().addShutdownHook(stopper);
         token = api.token(stack.command().baseUrl(), "bench-admin", adminPassword);
+        product = new Product(stack, api, token);
         Results results;
         try {
             results = measure(data, date, machine);
@@ -126,7 +127,8 @@ public final class Bench {
              HeapSampler queryHeap = new HeapSampler(api, stack.query().baseUrl(), () -> token)) {
             // The smoke run keeps to one edition: every step runs, in a fraction of the time.
             for (String file : smoke ? List.of("bvn-2014.ndjson") : List.of("bvn-2013.ndjson", "bvn-2014.ndjson")) {
-                check(api.importFile(stack.command().baseUrl(), token, root.resolve("datasets").resolve(file)), "import " + file);
+                Product.check(api.importFile(stack.command().baseUrl(), token, root.resolve("datasets").resolve(file)),
+                        "import " + file);
             }
             WebPages webPages = new WebPages(api, stack.web().baseUrl(), stack.command().baseUrl(), token);
             Results.Web web = webPages.measure(smoke ? 60 : 300, smoke ? repetitions : 100);
@@ -149,20 +151,20 @@ public final class Bench {
                     big.open(w);
                 }
                 // The first stage's catch-up starts from what query-service has projected of the editions.
-                awaitCaughtUp(Duration.ofMinutes(5));
-                awaitVacuumed(Duration.ofMinutes(5));
-                projectedUpTo = eventCount();
+                product.awaitCaughtUp(Duration.ofMinutes(5));
+                product.awaitVacuumed(Duration.ofMinutes(5));
+                projectedUpTo = product.eventCount();
                 stages = new ArrayList<>();
                 for (long size : sizes) {
                     stages.add(stage(big, size, repetitions));
                 }
                 replay = replay();
                 backup = backup(data);
-                awaitVacuumed(Duration.ofMinutes(5));
+                product.awaitVacuumed(Duration.ofMinutes(5));
             }
             // The replay and the growth leave PostgreSQL dirty pages to write out: a checkpoint now, so that
             // neither the raw limit nor the commands meet one the other did not.
-            checkpoint();
+            product.checkpoint();
             Results.RawInsertLimit raw = rawLimit(writeSeconds);
             Results.Writes writes = writes(writeSeconds);
             Results.ImportSpeed imported = importThroughput(importLines);
@@ -226,7 +228,7 @@ public final class Bench {
     /** 8 clients for a fixed time on a mix of commands, half of them on responses holding hundreds of events. */
     private Results.Writes writes(int seconds) throws Exception {
         String base = stack.command().baseUrl();
-        check(api.json("POST", base + "/api/campaigns", token, Map.of("campaign", "bench-writes", "year", 2021,
+        Product.check(api.json("POST", base + "/api/campaigns", token, Map.of("campaign", "bench-writes", "year", 2021,
                 "title", "Benchmark writes", "opensAt", "2020-12-01T00:00:00Z", "closesAt", "2021-03-15T23:59:59Z",
                 "questionnaire", "bvn-2014")), "open bench-writes");
         int heavyEvents = smoke ? 40 : 300;
@@ -234,10 +236,10 @@ public final class Bench {
         for (int c = 0; c < CLIENTS; c++) {
             for (boolean heavy : new boolean[] {false, true}) {
                 String coll = "writer-" + c + (heavy ? "-heavy" : "-light");
-                check(api.json("POST", base + "/api/collectivites", token, Map.of("collectivite", coll, "name", coll,
+                Product.check(api.json("POST", base + "/api/collectivites", token, Map.of("collectivite", coll, "name", coll,
                         "kind", "COMMUNE", "region", "Bretagne", "population", 60000)), "register " + coll);
                 Target t = new Target(base + "/api/campaigns/bench-writes/responses/" + coll, heavy);
-                check(api.json("PUT", t.url, token, null), "start " + coll);
+                Product.check(api.json("PUT", t.url, token, null), "start " + coll);
                 for (int p = 0; p < 5; p++) {
                     t.declare(api, token);
                 }
@@ -261,8 +263,8 @@ public final class Bench {
         Results.WriteWindow live = measure(targets, seconds, stack.query().pid());
         // query-service is stopped once it has also vacuumed what it projected (PostgreSQL would otherwise go on
         // with that vacuum during the measurement); nothing after the writes needs it.
-        awaitCaughtUp(Duration.ofMinutes(5));
-        awaitVacuumed(Duration.ofMinutes(5));
+        product.awaitCaughtUp(Duration.ofMinutes(5));
+        product.awaitVacuumed(Duration.ofMinutes(5));
         stack.stopQuery();
         say("Measuring writes for " + seconds + " s with query-service stopped (the command side alone)");
         Results.WriteWindow alone = measure(targets, seconds, -1);
@@ -401,14 +403,14 @@ public final class Bench {
         long t0 = System.nanoTime();
         Api.Reply r = api.importFile(stack.command().baseUrl(), token, file);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        check(r, "import of the synthetic log");
+        Product.check(r, "import of the synthetic log");
         Files.delete(file);
         return new Results.ImportSpeed(written, Stats.round(seconds), Stats.round(written / seconds));
     }
 
     /** Grows the big campaign to {@code size} events in the store while query-service is down, then measures. */
     private Results.Stage stage(Workload big, long size, int repetitions) throws Exception {
-        long before = eventCount();
+        long before = product.eventCount();
         // Each stage adds respondents to the big campaign, even when the store already holds more events.
         long toAdd = Math.max(1000, size - before);
         say("Growing the store from " + before + " to " + size + " events (query-service stopped)");
@@ -426,16 +428,16 @@ public final class Bench {
             return null;
         });
         long t0 = System.nanoTime();
-        awaitCaughtUp(Duration.ofMinutes(30));
+        product.awaitCaughtUp(Duration.ofMinutes(30));
         double catchUp = (System.nanoTime() - t0) / 1e9;
-        long total = eventCount();
+        long total = product.eventCount();
         long caughtUpEvents = total - projectedUpTo;
         projectedUpTo = total;
         // Reads are measured once the projection has also vacuumed what it wrote (FactStatistics): until then
         // they read the heap beside the covering indexes and share the CPU with the vacuum. That wait is
         // reported on its own, not folded into the reads.
         long t1 = System.nanoTime();
-        awaitVacuumed(Duration.ofMinutes(5));
+        product.awaitVacuumed(Duration.ofMinutes(5));
         double vacuum = (System.nanoTime() - t1) / 1e9;
         String q = stack.query().baseUrl();
         String bigSynthesis = q + "/api/campaigns/" + big.campaignId() + "/synthesis";
@@ -485,13 +487,13 @@ public final class Bench {
 
     private Results.Replay replay() throws Exception {
         String q = stack.query().baseUrl();
-        long events = eventCount();
+        long events = product.eventCount();
         long t0 = System.nanoTime();
         Api.Reply r = api.json("POST", q + "/api/admin/replay", token, null);
         if (r.status() >= 300) {
             return Results.Replay.refused(r.status());
         }
-        awaitCaughtUp(Duration.ofMinutes(30));
+        product.awaitCaughtUp(Duration.ofMinutes(30));
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new Results.Replay(r.status(), events, Stats.round(seconds), Stats.round(events / seconds));
     }
@@ -512,66 +514,6 @@ public final class Bench {
                 Stats.round(manifest.events() / seconds), Stats.round(Files.size(file) / 1_048_576.0));
         Files.delete(file);
         return speed;
-    }
-
-    private void awaitCaughtUp(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (caughtUp()) {
-                return;
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-        throw new IllegalStateException("projections did not catch up within " + timeout);
-    }
-
-    private void awaitVacuumed(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Api.Reply r = api.get(stack.query().baseUrl() + "/api/admin/replay", token);
-            if (r.status() == 200) {
-                if (!r.json().has("vacuumPending")) {
-                    // An older query-service, or a renamed field: fail here rather than wait out the timeout.
-                    throw new IllegalStateException("query-service's replay status has no vacuumPending: " + r.json());
-                }
-                if (!r.json().path("vacuumPending").asBoolean()) {
-                    return;
-                }
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-        say("The projection's vacuum did not finish within " + timeout + "; measuring the reads anyway");
-    }
-
-    /** Whether every processor has reached the head of the store, from query-service's replay status. */
-    private boolean caughtUp() throws Exception {
-        Api.Reply r = api.get(stack.query().baseUrl() + "/api/admin/replay", token);
-        if (r.status() != 200 || !r.json().path("caughtUp").asBoolean(false)) {
-            return false;
-        }
-        for (var processor : r.json().path("processors")) {
-            if (processor.path("replaying").asBoolean(false)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** CHECKPOINT, which an external database's user may lack the right to (pg_checkpoint): then none. */
-    private void checkpoint() {
-        try (Connection c = stack.database().connect()) {
-            c.createStatement().execute("CHECKPOINT");
-        } catch (SQLException e) {
-            say("No checkpoint before the writes (" + e.getMessage() + ")");
-        }
-    }
-
-    private long eventCount() throws SQLException {
-        try (Connection c = stack.database().connect();
-             var rs = c.createStatement().executeQuery("SELECT count(*) FROM domain_event_entry")) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private static Results.Machine machine() {
@@ -618,12 +560,6 @@ public final class Bench {
     private static int freePort() throws java.io.IOException {
         try (var socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void check(Api.Reply r, String what) {
-        if (r.status() >= 300) {
-            throw new IllegalStateException(what + " failed: " + r.status() + " " + r.body());
         }
     }
 
