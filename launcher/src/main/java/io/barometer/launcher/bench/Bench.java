@@ -1,7 +1,5 @@
 package io.barometer.launcher.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,7 +78,7 @@ public final class Bench {
         String adminPassword = Stack.randomSecret();
 
         String date = LocalDate.now().toString();
-        Results.Machine machine = machine();
+        Results.Machine machine = MachineProbe.describe();
         say("Starting PostgreSQL and both services with " + String.join(" ", Stack.SERVICE_JVM_OPTIONS) + ", query-service also "
                 + String.join(" ", Stack.QUERY_EXTRA_JVM_OPTIONS) + " (data in " + data + ")");
         stack = Stack.start(new Stack.Settings(root, data, options.get("db", null, null),
@@ -168,7 +166,7 @@ public final class Bench {
             Results.RawInsertLimit raw = rawLimit(writeSeconds);
             Results.Writes writes = writes(writeSeconds);
             Results.ImportSpeed imported = importThroughput(importLines);
-            Results.Machine ended = machine.withCpuProbeAtEnd(cpuProbeMillis());
+            Results.Machine ended = machine.withCpuProbeAtEnd(MachineProbe.cpuMillis());
             Results.HeapMax heap = new Results.HeapMax(commandHeap.maxBytes() / 1_048_576, queryHeap.maxBytes() / 1_048_576);
             return new Results(date, ended, mode, sizes, web, stages, replay, backup, raw, writes, imported, heap,
                     ratio(writes.alone(), raw), ratio(writes.withProjectionsLive(), raw));
@@ -514,47 +512,6 @@ public final class Bench {
                 Stats.round(manifest.events() / seconds), Stats.round(Files.size(file) / 1_048_576.0));
         Files.delete(file);
         return speed;
-    }
-
-    private static Results.Machine machine() {
-        String cpu = null;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                new ProcessBuilder("sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").start().getInputStream()))) {
-            String line = r.readLine();
-            if (line != null) {
-                cpu = line.trim();
-            }
-        } catch (Exception ignored) {
-            // not Linux: the cores and JVM are enough
-        }
-        long memoryGb = Math.round(((com.sun.management.OperatingSystemMXBean)
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize() / 1e9);
-        return new Results.Machine(Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                System.getProperty("os.name") + " " + System.getProperty("os.arch"), cpu, memoryGb, cpuProbeMillis(), null);
-    }
-
-    /**
-     * A fixed piece of work on one thread (SHA-256 of 256 MB), timed: this machine's speed moves by half from one
-     * hour to the next, and pgbench, bound by the disk's flushes, does not show it. Lower is faster.
-     */
-    private static long cpuProbeMillis() {
-        try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] block = new byte[1 << 20];
-            new Random(7).nextBytes(block);
-            for (int i = 0; i < 32; i++) {
-                sha.update(block);
-            }
-            sha.digest();
-            long t0 = System.nanoTime();
-            for (int i = 0; i < 256; i++) {
-                sha.update(block);
-            }
-            sha.digest();
-            return (System.nanoTime() - t0) / 1_000_000;
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static int freePort() throws java.io.IOException {
