@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,13 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -39,7 +33,6 @@ import io.barometer.launcher.Stack;
  */
 public final class Bench {
 
-    private static final int CLIENTS = 8;
     private final Options options;
     private final boolean smoke;
     private final Api api = new Api();
@@ -163,7 +156,7 @@ public final class Bench {
             // The replay and the growth leave PostgreSQL dirty pages to write out: a checkpoint now, so that
             // neither the raw limit nor the commands meet one the other did not.
             product.checkpoint();
-            Results.RawInsertLimit raw = rawLimit(writeSeconds);
+            Results.RawInsertLimit raw = new RawInsertProbe(stack.database()).measure(writeSeconds);
             Results.Writes writes = writes(writeSeconds);
             Results.ImportSpeed imported = importThroughput(importLines);
             Results.Machine ended = machine.withCpuProbeAtEnd(MachineProbe.cpuMillis());
@@ -177,53 +170,7 @@ public final class Bench {
         return Stats.round(writes.commandsPerSecond() / raw.tps() * 1000) / 1000.0;
     }
 
-    /** The physical limit of "one durable row per transaction": pgbench when installed, else a JDBC loop. */
-    private Results.RawInsertLimit rawLimit(int seconds) throws Exception {
-        try (Connection c = stack.database().connect()) {
-            c.createStatement().execute("CREATE TABLE IF NOT EXISTS bench_raw (id BIGSERIAL PRIMARY KEY, payload BYTEA)");
-        }
-        Matcher url = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/([^?]+)").matcher(stack.database().url());
-        Path pgbench = Path.of("/usr/bin/pgbench");
-        if (stack.database().isEmbedded() && url.find() && Files.isExecutable(pgbench)) {
-            Path script = Files.createTempFile("bench-insert", ".sql");
-            Files.writeString(script, "INSERT INTO bench_raw (payload) VALUES (convert_to(repeat('x', 600), 'UTF8'));\n");
-            Process p = new ProcessBuilder(pgbench.toString(), "-h", url.group(1), "-p", url.group(2), "-U", "postgres",
-                    "-n", "-c", Integer.toString(CLIENTS), "-j", "2", "-T", Integer.toString(seconds), "-f", script.toString(),
-                    url.group(3)).redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor();
-            Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
-            if (tps.find()) {
-                return new Results.RawInsertLimit("pgbench", Stats.round(Double.parseDouble(tps.group(1))), CLIENTS);
-            }
-            say("pgbench gave no tps; using the JDBC loop. Output: " + output);
-        }
-        AtomicLong done = new AtomicLong();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int i = 0; i < CLIENTS; i++) {
-            futures.add(pool.submit(() -> {
-                try (Connection c = stack.database().connect();
-                     var ps = c.prepareStatement("INSERT INTO bench_raw (payload) VALUES (?)")) {
-                    byte[] payload = new byte[600];
-                    while (System.nanoTime() < end) {
-                        ps.setBytes(1, payload);
-                        ps.executeUpdate();
-                        done.incrementAndGet();
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : futures) {
-            f.get();
-        }
-        pool.shutdown();
-        return new Results.RawInsertLimit("jdbc-loop", Stats.round(done.get() / (double) seconds), CLIENTS);
-    }
-
-    /** 8 clients for a fixed time on a mix of commands, half of them on responses holding hundreds of events. */
+    /** The clients for a fixed time on a mix of commands, half of them on responses holding hundreds of events. */
     private Results.Writes writes(int seconds) throws Exception {
         String base = stack.command().baseUrl();
         Product.check(api.json("POST", base + "/api/campaigns", token, Map.of("campaign", "bench-writes", "year", 2021,
@@ -231,7 +178,7 @@ public final class Bench {
                 "questionnaire", "bvn-2014")), "open bench-writes");
         int heavyEvents = smoke ? 40 : 300;
         List<Target> targets = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
+        for (int c = 0; c < Clients.COUNT; c++) {
             for (boolean heavy : new boolean[] {false, true}) {
                 String coll = "writer-" + c + (heavy ? "-heavy" : "-light");
                 Product.check(api.json("POST", base + "/api/collectivites", token, Map.of("collectivite", coll, "name", coll,
@@ -266,7 +213,7 @@ public final class Bench {
         stack.stopQuery();
         say("Measuring writes for " + seconds + " s with query-service stopped (the command side alone)");
         Results.WriteWindow alone = measure(targets, seconds, -1);
-        return new Results.Writes(CLIENTS, seconds, warmUp, heavyEvents + 6, "stopped", alone, live);
+        return new Results.Writes(Clients.COUNT, seconds, warmUp, heavyEvents + 6, "stopped", alone, live);
     }
 
     /** One measured window of {@link #drive}: throughput, latencies and each part's CPU. */
@@ -286,32 +233,26 @@ public final class Bench {
                 light.summary(), heavy.summary(), cpuUsed);
     }
 
-    /** 8 clients, each on one new and one long response of its own, for {@code seconds}. */
+    /** Each client on one new and one long response of its own, for {@code seconds}. */
     private void drive(List<Target> targets, int seconds, Stats light, Stats heavy, AtomicLong ok, AtomicLong failed)
             throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
+        long[] seeds = new long[Clients.COUNT];
+        for (int c = 0; c < seeds.length; c++) {
+            seeds[c] = random.nextLong();
+        }
+        Clients.runAll(c -> {
             List<Target> mine = List.of(targets.get(2 * c), targets.get(2 * c + 1));
-            long seed = random.nextLong();
-            futures.add(pool.submit(() -> {
-                Random r = new Random(seed);
-                while (System.nanoTime() < end) {
-                    Target t = mine.get(r.nextInt(2));
-                    long t0 = System.nanoTime();
-                    int status = t.randomCommand(api, token, r);
-                    double ms = (System.nanoTime() - t0) / 1e6;
-                    (t.heavy ? heavy : light).add(ms);
-                    (status < 300 ? ok : failed).incrementAndGet();
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : futures) {
-            f.get();
-        }
-        pool.shutdown();
+            Random r = new Random(seeds[c]);
+            while (System.nanoTime() < end) {
+                Target t = mine.get(r.nextInt(2));
+                long t0 = System.nanoTime();
+                int status = t.randomCommand(api, token, r);
+                double ms = (System.nanoTime() - t0) / 1e6;
+                (t.heavy ? heavy : light).add(ms);
+                (status < 300 ? ok : failed).incrementAndGet();
+            }
+        });
     }
 
     /** One response the write benchmark drives, with the projects it has declared. */
