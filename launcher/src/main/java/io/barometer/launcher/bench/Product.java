@@ -12,29 +12,7 @@ import io.barometer.launcher.Stack;
  * The running product as every probe reaches it: the stack, an admin's token, and the waits that keep one
  * step's leftover work (a catch-up, a vacuum, dirty pages) out of the next step's figures.
  */
-final class Product {
-
-    private final Stack stack;
-    private final Api api;
-    private final String token;
-
-    Product(Stack stack, Api api, String token) {
-        this.stack = stack;
-        this.api = api;
-        this.token = token;
-    }
-
-    Stack stack() {
-        return stack;
-    }
-
-    Api api() {
-        return api;
-    }
-
-    String token() {
-        return token;
-    }
+record Product(Stack stack, Api api, String token) {
 
     /** Asked each time: query-service comes back on a new process after each stage's growth. */
     String queryUrl() {
