@@ -10,11 +10,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -157,7 +154,8 @@ public final class Bench {
             // neither the raw limit nor the commands meet one the other did not.
             product.checkpoint();
             Results.RawInsertLimit raw = new RawInsertProbe(stack.database()).measure(writeSeconds);
-            Results.Writes writes = writes(writeSeconds);
+            Results.Writes writes = new WriteProbe(product, random, smoke ? 40 : 300)
+                    .measure(writeSeconds, options.integer("warm-up-seconds", null, smoke ? 0 : 45));
             Results.ImportSpeed imported = importThroughput(importLines);
             Results.Machine ended = machine.withCpuProbeAtEnd(MachineProbe.cpuMillis());
             Results.HeapMax heap = new Results.HeapMax(commandHeap.maxBytes() / 1_048_576, queryHeap.maxBytes() / 1_048_576);
@@ -168,150 +166,6 @@ public final class Bench {
 
     private static double ratio(Results.WriteWindow writes, Results.RawInsertLimit raw) {
         return Stats.round(writes.commandsPerSecond() / raw.tps() * 1000) / 1000.0;
-    }
-
-    /** The clients for a fixed time on a mix of commands, half of them on responses holding hundreds of events. */
-    private Results.Writes writes(int seconds) throws Exception {
-        String base = stack.command().baseUrl();
-        Product.check(api.json("POST", base + "/api/campaigns", token, Map.of("campaign", "bench-writes", "year", 2021,
-                "title", "Benchmark writes", "opensAt", "2020-12-01T00:00:00Z", "closesAt", "2021-03-15T23:59:59Z",
-                "questionnaire", "bvn-2014")), "open bench-writes");
-        int heavyEvents = smoke ? 40 : 300;
-        List<Target> targets = new ArrayList<>();
-        for (int c = 0; c < Clients.COUNT; c++) {
-            for (boolean heavy : new boolean[] {false, true}) {
-                String coll = "writer-" + c + (heavy ? "-heavy" : "-light");
-                Product.check(api.json("POST", base + "/api/collectivites", token, Map.of("collectivite", coll, "name", coll,
-                        "kind", "COMMUNE", "region", "Bretagne", "population", 60000)), "register " + coll);
-                Target t = new Target(base + "/api/campaigns/bench-writes/responses/" + coll, heavy);
-                Product.check(api.json("PUT", t.url, token, null), "start " + coll);
-                for (int p = 0; p < 5; p++) {
-                    t.declare(api, token);
-                }
-                for (int e = 0; heavy && e < heavyEvents; e++) {
-                    t.progress(api, token);
-                }
-                targets.add(t);
-            }
-        }
-        // The JIT compilers take much of two cores for the first minute of load: the same mix runs unmeasured
-        // first, so that the figures describe the service as it runs, not as it starts.
-        int warmUp = options.integer("warm-up-seconds", null, smoke ? 0 : 45);
-        if (warmUp > 0) {
-            say("Warming command-service up for " + warmUp + " s");
-            drive(targets, warmUp, new Stats(), new Stats(), new AtomicLong(), new AtomicLong());
-        }
-        // Measured twice: first with query-service projecting the new events as they come (what the machine does
-        // in a run where both services share its two cores), then with query-service stopped, the command side
-        // alone — the headline, as the raw limit beside it is PostgreSQL alone with nothing else at work.
-        say("Measuring writes for " + seconds + " s with query-service projecting them live");
-        Results.WriteWindow live = measure(targets, seconds, stack.query().pid());
-        // query-service is stopped once it has also vacuumed what it projected (PostgreSQL would otherwise go on
-        // with that vacuum during the measurement); nothing after the writes needs it.
-        product.awaitCaughtUp(Duration.ofMinutes(5));
-        product.awaitVacuumed(Duration.ofMinutes(5));
-        stack.stopQuery();
-        say("Measuring writes for " + seconds + " s with query-service stopped (the command side alone)");
-        Results.WriteWindow alone = measure(targets, seconds, -1);
-        return new Results.Writes(Clients.COUNT, seconds, warmUp, heavyEvents + 6, "stopped", alone, live);
-    }
-
-    /** One measured window of {@link #drive}: throughput, latencies and each part's CPU. */
-    private Results.WriteWindow measure(List<Target> targets, int seconds, long queryPid) throws Exception {
-        Stats light = new Stats();
-        Stats heavy = new Stats();
-        AtomicLong ok = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        CpuShares cpu = new CpuShares(stack.command().pid(), queryPid);
-        cpu.start();
-        drive(targets, seconds, light, heavy, ok, failed);
-        Results.CpuUse cpuUsed = cpu.stop(ok.get() + failed.get());
-        Stats all = new Stats();
-        all.addAll(light);
-        all.addAll(heavy);
-        return new Results.WriteWindow(Stats.round(ok.get() / (double) seconds), failed.get(), all.summary(),
-                light.summary(), heavy.summary(), cpuUsed);
-    }
-
-    /** Each client on one new and one long response of its own, for {@code seconds}. */
-    private void drive(List<Target> targets, int seconds, Stats light, Stats heavy, AtomicLong ok, AtomicLong failed)
-            throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        long[] seeds = new long[Clients.COUNT];
-        for (int c = 0; c < seeds.length; c++) {
-            seeds[c] = random.nextLong();
-        }
-        Clients.runAll(c -> {
-            List<Target> mine = List.of(targets.get(2 * c), targets.get(2 * c + 1));
-            Random r = new Random(seeds[c]);
-            while (System.nanoTime() < end) {
-                Target t = mine.get(r.nextInt(2));
-                long t0 = System.nanoTime();
-                int status = t.randomCommand(api, token, r);
-                double ms = (System.nanoTime() - t0) / 1e6;
-                (t.heavy ? heavy : light).add(ms);
-                (status < 300 ? ok : failed).incrementAndGet();
-            }
-        });
-    }
-
-    /** One response the write benchmark drives, with the projects it has declared. */
-    private static final class Target {
-        final String url;
-        final boolean heavy;
-        final List<String> projects = new ArrayList<>();
-        final List<String> statuses = new ArrayList<>();
-        private static final String[] STATUS = {"STUDY", "IN_PROGRESS", "DONE"};
-        private static final String[] LEVELS = {"STRONGLY_DISAGREE", "DISAGREE", "AGREE", "STRONGLY_AGREE"};
-        private static final String[] STATEMENTS = {"priority_to_citizen_interests", "co_construction_city_citizens",
-                "projects_serve_territory_interests"};
-
-        Target(String url, boolean heavy) {
-            this.url = url;
-            this.heavy = heavy;
-        }
-
-        int declare(Api api, String token) throws Exception {
-            String id = UUID.randomUUID().toString();
-            int status = api.json("POST", url + "/projects", token, Map.of("project", id, "domain", "education",
-                    "label", "Projet " + id.substring(0, 8), "status", "STUDY")).status();
-            synchronized (this) {
-                projects.add(id);
-                statuses.add("STUDY");
-            }
-            return status;
-        }
-
-        int progress(Api api, String token) throws Exception {
-            int i;
-            String next;
-            synchronized (this) {
-                i = (int) (System.nanoTime() % projects.size());
-                next = STATUS[(Arrays.asList(STATUS).indexOf(statuses.get(i)) + 1) % 3];
-                statuses.set(i, next);
-            }
-            return api.json("PUT", url + "/projects/" + projects.get(i) + "/progress", token, Map.of("status", next)).status();
-        }
-
-        int randomCommand(Api api, String token, Random r) throws Exception {
-            int kind = r.nextInt(10);
-            if (kind < 4) {
-                return progress(api, token);
-            }
-            if (kind < 6) {
-                String project;
-                synchronized (this) {
-                    project = projects.get(r.nextInt(projects.size()));
-                }
-                return api.json("PUT", url + "/projects/" + project + "/governance", token, Map.of("measure",
-                        1 + r.nextInt(4), "means", 1 + r.nextInt(4), "managementMode", "REGIE")).status();
-            }
-            if (kind < 8) {
-                return api.json("PUT", url + "/actors/" + STATEMENTS[r.nextInt(3)], token,
-                        Map.of("level", LEVELS[r.nextInt(4)])).status();
-            }
-            return declare(api, token);
-        }
     }
 
     private Results.ImportSpeed importThroughput(int lines) throws Exception {
