@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -156,7 +155,7 @@ public final class Bench {
             Results.RawInsertLimit raw = new RawInsertProbe(stack.database()).measure(writeSeconds);
             Results.Writes writes = new WriteProbe(product, random, smoke ? 40 : 300)
                     .measure(writeSeconds, options.integer("warm-up-seconds", null, smoke ? 0 : 45));
-            Results.ImportSpeed imported = importThroughput(importLines);
+            Results.ImportSpeed imported = new ImportProbe(product).measure(importLines);
             Results.Machine ended = machine.withCpuProbeAtEnd(MachineProbe.cpuMillis());
             Results.HeapMax heap = new Results.HeapMax(commandHeap.maxBytes() / 1_048_576, queryHeap.maxBytes() / 1_048_576);
             return new Results(date, ended, mode, sizes, web, stages, replay, backup, raw, writes, imported, heap,
@@ -166,39 +165,6 @@ public final class Bench {
 
     private static double ratio(Results.WriteWindow writes, Results.RawInsertLimit raw) {
         return Stats.round(writes.commandsPerSecond() / raw.tps() * 1000) / 1000.0;
-    }
-
-    private Results.ImportSpeed importThroughput(int lines) throws Exception {
-        Path file = Files.createTempFile("bench-import", ".ndjson");
-        StringBuilder b = new StringBuilder();
-        b.append("{\"op\":\"openCampaign\",\"at\":\"2020-11-15T10:00:00Z\",\"by\":\"bench\",\"campaign\":\"bench-import\","
-                + "\"year\":2021,\"title\":\"Import\",\"opensAt\":\"2020-12-01T00:00:00Z\",\"closesAt\":\"2021-03-15T23:59:59Z\","
-                + "\"questionnaire\":\"bvn-2014\"}\n");
-        int written = 1;
-        int city = 0;
-        while (written < lines) {
-            String coll = "import-city-" + city++;
-            b.append("{\"op\":\"registerCollectivite\",\"at\":\"2020-12-01T10:00:00Z\",\"by\":\"bench\",\"collectivite\":\"")
-                    .append(coll).append("\",\"name\":\"").append(coll).append("\",\"kind\":\"COMMUNE\",\"region\":\"Bretagne\","
-                            + "\"population\":60000,\"parentId\":null}\n");
-            b.append("{\"op\":\"startResponse\",\"at\":\"2020-12-02T10:00:00Z\",\"by\":\"").append(coll)
-                    .append(".dsi-1\",\"campaign\":\"bench-import\",\"collectivite\":\"").append(coll).append("\"}\n");
-            written += 2;
-            for (int p = 0; p < 40 && written < lines; p++, written++) {
-                b.append("{\"op\":\"declareProject\",\"at\":\"2020-12-03T10:").append(String.format("%02d", p % 60))
-                        .append(":00Z\",\"by\":\"").append(coll).append(".dsi-1\",\"campaign\":\"bench-import\",\"collectivite\":\"")
-                        .append(coll).append("\",\"project\":\"").append(UUID.nameUUIDFromBytes((coll + p).getBytes()))
-                        .append("\",\"domain\":\"transport_mobility\",\"label\":\"Projet ").append(p)
-                        .append("\",\"status\":\"IN_PROGRESS\"}\n");
-            }
-        }
-        Files.writeString(file, b);
-        long t0 = System.nanoTime();
-        Api.Reply r = api.importFile(stack.command().baseUrl(), token, file);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        Product.check(r, "import of the synthetic log");
-        Files.delete(file);
-        return new Results.ImportSpeed(written, Stats.round(seconds), Stats.round(written / seconds));
     }
 
     /** Grows the big campaign to {@code size} events in the store while query-service is down, then measures. */
