@@ -1,7 +1,5 @@
 package io.barometer.launcher.bench;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,10 +37,6 @@ public final class Bench {
     private Stack stack;
     private String token;
     private Product product;
-    /** Events in the store when query-service last had projected them all (it then stopped or was stopped). */
-    private long projectedUpTo;
-    /** An analyst's browser, signed in once, for the dashboards of the 2014 campaign and of each stage's. */
-    private WebPages dashboards;
 
     private Bench(Options options) {
         this.options = options;
@@ -119,7 +113,7 @@ public final class Bench {
             }
             WebPages webPages = new WebPages(api, stack.web().baseUrl(), stack.command().baseUrl(), token);
             Results.Web web = webPages.measure(smoke ? 60 : 300, smoke ? repetitions : 100);
-            dashboards = webPages.analyst();
+            WebPages dashboards = webPages.analyst();
             web = web.withDashboard2014(dashboards.dashboard("bvn-2014", "asOf=closing&exclude=nice-metropole",
                     smoke ? repetitions : 50));
             String mode = smoke ? "smoke" : "full";
@@ -133,17 +127,12 @@ public final class Bench {
             // benchmark alone adds a few hundred thousand, more than the first stage's size. The writes are then
             // measured against the store of a million events, as a national survey's would be.
             if (!sizes.isEmpty()) {
-                Workload big = new Workload("bench-big", 42);
-                try (EventWriter w = new EventWriter(stack.database().connect())) {
-                    big.open(w);
-                }
-                // The first stage's catch-up starts from what query-service has projected of the editions.
-                product.awaitCaughtUp(Duration.ofMinutes(5));
-                product.awaitVacuumed(Duration.ofMinutes(5));
-                projectedUpTo = product.eventCount();
+                StageProbe stageProbe = new StageProbe(product, dashboards, random, smoke ? "bvn-2014" : "bvn-2013",
+                        repetitions);
+                stageProbe.start();
                 stages = new ArrayList<>();
                 for (long size : sizes) {
-                    stages.add(stage(big, size, repetitions));
+                    stages.add(stageProbe.measure(size));
                 }
                 replay = replay();
                 backup = backup(data);
@@ -165,83 +154,6 @@ public final class Bench {
 
     private static double ratio(Results.WriteWindow writes, Results.RawInsertLimit raw) {
         return Stats.round(writes.commandsPerSecond() / raw.tps() * 1000) / 1000.0;
-    }
-
-    /** Grows the big campaign to {@code size} events in the store while query-service is down, then measures. */
-    private Results.Stage stage(Workload big, long size, int repetitions) throws Exception {
-        long before = product.eventCount();
-        // Each stage adds respondents to the big campaign, even when the store already holds more events.
-        long toAdd = Math.max(1000, size - before);
-        say("Growing the store from " + before + " to " + size + " events (query-service stopped)");
-        double[] settle = new double[1];
-        stack.restartQuery(() -> {
-            try (EventWriter w = new EventWriter(stack.database().connect())) {
-                big.grow(w, toAdd);
-                // The writer appends hundreds of thousands of events in seconds, which command-service would
-                // take minutes to; autovacuum would have visited the event table along the way. Left to
-                // start now, it vacuums the whole new tail during the catch-up and takes a core from it.
-                long t = System.nanoTime();
-                w.vacuumEventTable();
-                settle[0] = (System.nanoTime() - t) / 1e9;
-            }
-            return null;
-        });
-        long t0 = System.nanoTime();
-        product.awaitCaughtUp(Duration.ofMinutes(30));
-        double catchUp = (System.nanoTime() - t0) / 1e9;
-        long total = product.eventCount();
-        long caughtUpEvents = total - projectedUpTo;
-        projectedUpTo = total;
-        // Reads are measured once the projection has also vacuumed what it wrote (FactStatistics): until then
-        // they read the heap beside the covering indexes and share the CPU with the vacuum. That wait is
-        // reported on its own, not folded into the reads.
-        long t1 = System.nanoTime();
-        product.awaitVacuumed(Duration.ofMinutes(5));
-        double vacuum = (System.nanoTime() - t1) / 1e9;
-        String q = stack.query().baseUrl();
-        String bigSynthesis = q + "/api/campaigns/" + big.campaignId() + "/synthesis";
-        Results.Read apiSynthesis = reads(bigSynthesis + "?asOf=closing", repetitions, null);
-        // The same view in the web: what an analyst waits for beyond the API's own time.
-        Results.Dashboard dashboard = dashboards.dashboard(big.campaignId(),
-                "asOf=closing&basis=effective&lateRespondents=include", repetitions).against(apiSynthesis);
-        Results.Read randomInstants = reads(null, repetitions, () -> bigSynthesis + "?asOf="
-                + enc(Workload.OPENS.plus(Duration.ofHours(random.nextInt(24 * 140))).toString()));
-        Results.Read synthesis2014 = reads(q + "/api/campaigns/bvn-2014/synthesis?asOf=closing&exclude=nice-metropole",
-                repetitions, null);
-        Results.Read responseView = reads(null, repetitions, () -> q + "/api/campaigns/" + big.campaignId() + "/responses/"
-                + big.collectiviteId(random.nextInt(Math.min(10, big.respondents()))));
-        Results.Read audit = reads(null, repetitions, () -> q + "/api/audit?campaign=" + big.campaignId()
-                + "&collectivite=" + big.collectiviteId(random.nextInt(Math.min(10, big.respondents()))) + "&size=50");
-        Results.Read comparison = reads(q + "/api/comparisons?base=" + (smoke ? "bvn-2014" : "bvn-2013") + "&target=bvn-2014",
-                repetitions, null);
-        Results.Read export = reads(q + "/api/campaigns/" + big.campaignId() + "/exports/projects.csv",
-                Math.max(1, repetitions / 5), null);
-        return new Results.Stage(total, Stats.round(settle[0]), caughtUpEvents, Stats.round(catchUp),
-                Stats.round(caughtUpEvents / catchUp), Stats.round(vacuum), apiSynthesis, dashboard, randomInstants,
-                synthesis2014, responseView, audit, comparison, export, HeapSampler.heap(api, q, token) / 1_048_576);
-    }
-
-    private Results.Read reads(String url, int repetitions, java.util.function.Supplier<String> urls) throws Exception {
-        Stats stats = new Stats();
-        int status = 0;
-        long bytes = 0;
-        double first = 0;
-        for (int i = 0; i < repetitions + 1; i++) {
-            String target = url != null ? url : urls.get();
-            long t0 = System.nanoTime();
-            Api.Reply r = api.get(target, token);
-            double ms = (System.nanoTime() - t0) / 1e6;
-            status = r.status();
-            bytes = r.body().length();
-            if (i > 0) {
-                stats.add(ms);
-            } else {
-                first = ms;
-            }
-        }
-        // The first call is left out of p50/p95 (the JIT compiles as it runs), but shown: a campaign's first
-        // synthesis folds every respondent, unless query-service's warm-up (FoldWarmUp) did it before.
-        return Results.Read.of(stats.summary(), Stats.round(first), status, bytes);
     }
 
     private Results.Replay replay() throws Exception {
@@ -279,10 +191,6 @@ public final class Bench {
         try (var socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static void deleteQuietly(Path dir) {
