@@ -134,7 +134,7 @@ public final class Bench {
                 for (long size : sizes) {
                     stages.add(stageProbe.measure(size));
                 }
-                replay = replay();
+                replay = new ReplayProbe(product).measure();
                 backup = backup(data);
                 product.awaitVacuumed(Duration.ofMinutes(5));
             }
@@ -154,19 +154,6 @@ public final class Bench {
 
     private static double ratio(Results.WriteWindow writes, Results.RawInsertLimit raw) {
         return Stats.round(writes.commandsPerSecond() / raw.tps() * 1000) / 1000.0;
-    }
-
-    private Results.Replay replay() throws Exception {
-        String q = stack.query().baseUrl();
-        long events = product.eventCount();
-        long t0 = System.nanoTime();
-        Api.Reply r = api.json("POST", q + "/api/admin/replay", token, null);
-        if (r.status() >= 300) {
-            return Results.Replay.refused(r.status());
-        }
-        product.awaitCaughtUp(Duration.ofMinutes(30));
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Results.Replay(r.status(), events, Stats.round(seconds), Stats.round(events / seconds));
     }
 
     /**
