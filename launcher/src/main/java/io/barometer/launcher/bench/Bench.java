@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.barometer.launcher.Api;
-import io.barometer.launcher.Backup;
 import io.barometer.launcher.Options;
 import io.barometer.launcher.Stack;
 
@@ -135,7 +134,7 @@ public final class Bench {
                     stages.add(stageProbe.measure(size));
                 }
                 replay = new ReplayProbe(product).measure();
-                backup = backup(data);
+                backup = new BackupProbe(stack.database()).measure(data);
                 product.awaitVacuumed(Duration.ofMinutes(5));
             }
             // The replay and the growth leave PostgreSQL dirty pages to write out: a checkpoint now, so that
@@ -154,24 +153,6 @@ public final class Bench {
 
     private static double ratio(Results.WriteWindow writes, Results.RawInsertLimit raw) {
         return Stats.round(writes.commandsPerSecond() / raw.tps() * 1000) / 1000.0;
-    }
-
-    /**
-     * {@code ./run.sh --backup} of the store at its largest size, with both services up (idle): how long a
-     * disaster's insurance takes, and how much disk it needs.
-     */
-    private Results.BackupSpeed backup(Path data) throws Exception {
-        Path file = data.resolve("bench-backup.zip");
-        long t0 = System.nanoTime();
-        Backup.Manifest manifest;
-        try (var c = stack.database().connect()) {
-            manifest = Backup.take(c, file);
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        Results.BackupSpeed speed = new Results.BackupSpeed(manifest.events(), manifest.tables().size(), Stats.round(seconds),
-                Stats.round(manifest.events() / seconds), Stats.round(Files.size(file) / 1_048_576.0));
-        Files.delete(file);
-        return speed;
     }
 
     private static int freePort() throws java.io.IOException {
