@@ -1,5 +1,7 @@
 package io.barometer.launcher.bench;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
@@ -22,20 +25,17 @@ import io.barometer.launcher.Stack;
  * beside raw single-row INSERT/COMMIT transactions, import speed, projection catch-up and replay, and
  * every read as the store grows to a million events — and writes docs/benchmarks.{json,md}.
  * {@code --smoke} runs every step on a tiny workload (the test suite does, so that this never rots);
- * {@code --web-only} measures the web pages alone.
+ * {@code --web-only} measures the web pages alone. Each step is a probe of its own; this runs them in order.
  */
 public final class Bench {
 
     private final Options options;
     private final boolean smoke;
-    private final Api api = new Api();
-    private final Random random = new Random(20140315);
     private final Path root;
     private final List<Long> sizes;
     private final boolean webOnly;
-    private Stack stack;
-    private String token;
-    private Product product;
+    /** One for the whole run, so that two runs read the same instants and send the same commands. */
+    private final Random random = new Random(20140315);
 
     private Bench(Options options) {
         this.options = options;
@@ -63,24 +63,23 @@ public final class Bench {
         Results.Machine machine = MachineProbe.describe();
         say("Starting PostgreSQL and both services with " + String.join(" ", Stack.SERVICE_JVM_OPTIONS) + ", query-service also "
                 + String.join(" ", Stack.QUERY_EXTRA_JVM_OPTIONS) + " (data in " + data + ")");
-        stack = Stack.start(new Stack.Settings(root, data, options.get("db", null, null),
+        Stack stack = Stack.start(new Stack.Settings(root, data, options.get("db", null, null),
                         options.get("db-user", null, "barometer"), options.get("db-password", null, ""),
                         freePort(), freePort(), freePort(), freePort(), Stack.randomSecret(), Stack.SERVICE_JVM_OPTIONS),
                 Bench::say, db -> new String[] {"bench-admin", adminPassword});
-        Stack running = stack;
         Thread stopper = new Thread(() -> {
             try {
-                running.close();
+                stack.close();
             } catch (Exception ignored) {
                 // stopping on Ctrl-C: nothing more to do
             }
         });
         Runtime.getRuntime().addShutdownHook(stopper);
-        token = api.token(stack.command().baseUrl(), "bench-admin", adminPassword);
-        product = new Product(stack, api, token);
+        Api api = new Api();
+        Product product = new Product(stack, api, api.token(stack.command().baseUrl(), "bench-admin", adminPassword));
         Results results;
         try {
-            results = measure(data, date, machine);
+            results = measure(product, data, date, machine);
         } finally {
             Runtime.getRuntime().removeShutdownHook(stopper);
             stack.close();
@@ -99,18 +98,21 @@ public final class Bench {
     }
 
     /** Every step in its order, on the running stack; {@code --web-only} stops after the web pages. */
-    private Results measure(Path data, String date, Results.Machine machine) throws Exception {
+    private Results measure(Product product, Path data, String date, Results.Machine machine) throws Exception {
         int writeSeconds = options.integer("write-seconds", null, smoke ? 2 : 30);
         int repetitions = options.integer("repetitions", null, smoke ? 2 : 20);
         int importLines = options.integer("import-lines", null, smoke ? 200 : 20_000);
-        try (HeapSampler commandHeap = new HeapSampler(api, stack.command().baseUrl(), () -> token);
-             HeapSampler queryHeap = new HeapSampler(api, stack.query().baseUrl(), () -> token)) {
+        Api api = product.api();
+        String token = product.token();
+        Stack stack = product.stack();
+        try (HeapSampler commandHeap = new HeapSampler(api, product.commandUrl(), () -> token);
+             HeapSampler queryHeap = new HeapSampler(api, product.queryUrl(), () -> token)) {
             // The smoke run keeps to one edition: every step runs, in a fraction of the time.
             for (String file : smoke ? List.of("bvn-2014.ndjson") : List.of("bvn-2013.ndjson", "bvn-2014.ndjson")) {
-                Product.check(api.importFile(stack.command().baseUrl(), token, root.resolve("datasets").resolve(file)),
+                Product.check(api.importFile(product.commandUrl(), token, root.resolve("datasets").resolve(file)),
                         "import " + file);
             }
-            WebPages webPages = new WebPages(api, stack.web().baseUrl(), stack.command().baseUrl(), token);
+            WebPages webPages = new WebPages(api, stack.web().baseUrl(), product.commandUrl(), token);
             Results.Web web = webPages.measure(smoke ? 60 : 300, smoke ? repetitions : 100);
             WebPages dashboards = webPages.analyst();
             web = web.withDashboard2014(dashboards.dashboard("bvn-2014", "asOf=closing&exclude=nice-metropole",
@@ -155,15 +157,15 @@ public final class Bench {
         return Stats.round(writes.commandsPerSecond() / raw.tps() * 1000) / 1000.0;
     }
 
-    private static int freePort() throws java.io.IOException {
-        try (var socket = new java.net.ServerSocket(0)) {
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
     private static void deleteQuietly(Path dir) {
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (Exception ignored) {
             // a temporary directory; the OS cleans it eventually
         }
