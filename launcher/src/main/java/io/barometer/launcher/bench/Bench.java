@@ -1,36 +1,22 @@
 package io.barometer.launcher.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.barometer.launcher.Api;
-import io.barometer.launcher.Backup;
 import io.barometer.launcher.Options;
 import io.barometer.launcher.Stack;
 
@@ -39,26 +25,28 @@ import io.barometer.launcher.Stack;
  * beside raw single-row INSERT/COMMIT transactions, import speed, projection catch-up and replay, and
  * every read as the store grows to a million events — and writes docs/benchmarks.{json,md}.
  * {@code --smoke} runs every step on a tiny workload (the test suite does, so that this never rots);
- * {@code --web-only} measures the web pages alone.
+ * {@code --web-only} measures the web pages alone. Each step is a probe of its own; this runs them in order.
  */
 public final class Bench {
 
-    private static final int CLIENTS = 8;
     private final Options options;
     private final boolean smoke;
-    private final Api api = new Api();
+    private final Path root;
+    private final List<Long> sizes;
+    private final boolean webOnly;
+    /** One for the whole run, so that two runs read the same instants and send the same commands. */
     private final Random random = new Random(20140315);
-    private final Map<String, Object> results = new LinkedHashMap<>();
-    private Stack stack;
-    private String token;
-    /** Events in the store when query-service last had projected them all (it then stopped or was stopped). */
-    private long projectedUpTo;
-    /** An analyst's browser, signed in once, for the dashboards of the 2014 campaign and of each stage's. */
-    private WebPages dashboards;
 
     private Bench(Options options) {
         this.options = options;
         this.smoke = options.flag("smoke");
+        this.root = Path.of(options.get("root", null, "")).toAbsolutePath().normalize();
+        // "--sizes none" measures writes and import only (a quick look at the write path).
+        String sizeList = options.get("sizes", null, smoke ? "4000,6000" : "100000,300000,1000000");
+        this.sizes = sizeList.equals("none") ? List.of()
+                : Arrays.stream(sizeList.split(",")).map(String::trim).map(Long::parseLong).toList();
+        // "--web-only" measures the web pages alone (DESIGN §9's page figures) and prints them.
+        this.webOnly = options.flag("web-only");
     }
 
     public static void main(String[] args) throws Exception {
@@ -66,631 +54,118 @@ public final class Bench {
     }
 
     private void run() throws Exception {
-        Path root = Path.of(options.get("root", null, "")).toAbsolutePath().normalize();
-        // "--sizes none" measures writes and import only (a quick look at the write path).
-        String sizeList = options.get("sizes", null, smoke ? "4000,6000" : "100000,300000,1000000");
-        List<Long> sizes = sizeList.equals("none") ? List.of()
-                : Arrays.stream(sizeList.split(",")).map(String::trim).map(Long::parseLong).toList();
-        int writeSeconds = options.integer("write-seconds", null, smoke ? 2 : 30);
-        // "--web-only" measures the web pages alone (DESIGN §9's page figures) and prints them.
-        boolean webOnly = options.flag("web-only");
-        int repetitions = options.integer("repetitions", null, smoke ? 2 : 20);
-        int importLines = options.integer("import-lines", null, smoke ? 200 : 20_000);
         Path out = root.resolve(options.get("out", null, smoke ? "launcher/target/bench" : "docs"));
         Files.createDirectories(out);
         Path data = Files.createTempDirectory("barometer-bench");
         String adminPassword = Stack.randomSecret();
 
-        results.put("date", LocalDate.now().toString());
-        Map<String, Object> machine = machine();
-        results.put("machine", machine);
-        results.put("mode", smoke ? "smoke" : "full");
-        results.put("sizes", sizes);
+        String date = LocalDate.now().toString();
+        Results.Machine machine = MachineProbe.describe();
         say("Starting PostgreSQL and both services with " + String.join(" ", Stack.SERVICE_JVM_OPTIONS) + ", query-service also "
                 + String.join(" ", Stack.QUERY_EXTRA_JVM_OPTIONS) + " (data in " + data + ")");
-        stack = Stack.start(new Stack.Settings(root, data, options.get("db", null, null),
+        Stack stack = Stack.start(new Stack.Settings(root, data, options.get("db", null, null),
                         options.get("db-user", null, "barometer"), options.get("db-password", null, ""),
                         freePort(), freePort(), freePort(), freePort(), Stack.randomSecret(), Stack.SERVICE_JVM_OPTIONS),
                 Bench::say, db -> new String[] {"bench-admin", adminPassword});
-        Stack running = stack;
         Thread stopper = new Thread(() -> {
             try {
-                running.close();
+                stack.close();
             } catch (Exception ignored) {
                 // stopping on Ctrl-C: nothing more to do
             }
         });
         Runtime.getRuntime().addShutdownHook(stopper);
-        token = api.token(stack.command().baseUrl(), "bench-admin", adminPassword);
-        try (HeapSampler commandHeap = new HeapSampler(api, stack.command().baseUrl(), () -> token);
-             HeapSampler queryHeap = new HeapSampler(api, stack.query().baseUrl(), () -> token)) {
-            // The smoke run keeps to one edition: every step runs, in a fraction of the time.
-            for (String file : smoke ? List.of("bvn-2014.ndjson") : List.of("bvn-2013.ndjson", "bvn-2014.ndjson")) {
-                check(api.importFile(stack.command().baseUrl(), token, root.resolve("datasets").resolve(file)), "import " + file);
-            }
-            WebPages webPages = new WebPages(api, stack.web().baseUrl(), stack.command().baseUrl(), token);
-            Map<String, Object> web = webPages.measure(smoke ? 60 : 300, smoke ? repetitions : 100);
-            dashboards = webPages.analyst();
-            web.put("dashboard2014AsOfClosing", dashboards.dashboard("bvn-2014", "asOf=closing&exclude=nice-metropole",
-                    smoke ? repetitions : 50));
-            results.put("web", web);
-            if (webOnly) {
-                return;
-            }
-            // The reads come first, so that each stage's store holds the events it is named after: the write
-            // benchmark alone adds a few hundred thousand, more than the first stage's size. The writes are then
-            // measured against the store of a million events, as a national survey's would be.
-            if (!sizes.isEmpty()) {
-                Workload big = new Workload("bench-big", 42);
-                try (EventWriter w = new EventWriter(stack.database().connect())) {
-                    big.open(w);
-                }
-                // The first stage's catch-up starts from what query-service has projected of the editions.
-                awaitCaughtUp(Duration.ofMinutes(5));
-                awaitVacuumed(Duration.ofMinutes(5));
-                projectedUpTo = eventCount();
-                List<Map<String, Object>> stages = new ArrayList<>();
-                for (long size : sizes) {
-                    stages.add(stage(big, size, repetitions));
-                }
-                results.put("stages", stages);
-                results.put("replay", replay());
-                results.put("backup", backup(data));
-                awaitVacuumed(Duration.ofMinutes(5));
-            }
-            // The replay and the growth leave PostgreSQL dirty pages to write out: a checkpoint now, so that
-            // neither the raw limit nor the commands meet one the other did not.
-            checkpoint();
-            results.put("rawInsertLimit", rawLimit(writeSeconds));
-            results.put("writes", writes(writeSeconds));
-            results.put("import", importThroughput(importLines));
-            machine.put("cpuProbeMsAtEnd", cpuProbeMillis());
-            results.put("heapMaxMb", Map.of("commandService", commandHeap.maxBytes() / 1_048_576,
-                    "queryService", queryHeap.maxBytes() / 1_048_576));
+        Api api = new Api();
+        Product product = new Product(stack, api, api.token(stack.command().baseUrl(), "bench-admin", adminPassword));
+        Results results;
+        try {
+            results = measure(product, data, date, machine);
         } finally {
             Runtime.getRuntime().removeShutdownHook(stopper);
             stack.close();
             deleteQuietly(data);
-            if (webOnly) {
-                System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
-            }
         }
-        Map<String, Object> writes = cast(results.get("writes"));
-        Map<String, Object> raw = cast(results.get("rawInsertLimit"));
-        results.put("writeToRawRatio", ratio(writes, raw));
-        results.put("writeToRawRatioWithProjectionsLive", ratio(cast(writes.get("withProjectionsLive")), raw));
-        if (sizes.isEmpty()) {
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        if (webOnly || sizes.isEmpty()) {
+            System.out.println(json.writeValueAsString(results));
             return;
         }
         Files.createDirectories(out);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("benchmarks.json").toFile(), results);
+        json.writeValue(out.resolve("benchmarks.json").toFile(), results);
         String table = Report.markdown(results);
         Files.writeString(out.resolve("benchmarks.md"), Report.merge(out.resolve("benchmarks.md"), table));
         System.out.println(table);
     }
 
-    /** a ÷ b to two decimals: a ratio against a target of 1.5 wants more than Stats' one. */
-    private static double hundredths(Object a, Object b) {
-        return Math.round(((Number) a).doubleValue() / ((Number) b).doubleValue() * 100) / 100.0;
-    }
-
-    private static double ratio(Map<String, Object> writes, Map<String, Object> raw) {
-        double ratio = ((Number) writes.get("commandsPerSecond")).doubleValue() / ((Number) raw.get("tps")).doubleValue();
-        return Stats.round(ratio * 1000) / 1000.0;
-    }
-
-    /** The physical limit of "one durable row per transaction": pgbench when installed, else a JDBC loop. */
-    private Map<String, Object> rawLimit(int seconds) throws Exception {
-        try (Connection c = stack.database().connect()) {
-            c.createStatement().execute("CREATE TABLE IF NOT EXISTS bench_raw (id BIGSERIAL PRIMARY KEY, payload BYTEA)");
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        Matcher url = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/([^?]+)").matcher(stack.database().url());
-        Path pgbench = Path.of("/usr/bin/pgbench");
-        if (stack.database().isEmbedded() && url.find() && Files.isExecutable(pgbench)) {
-            Path script = Files.createTempFile("bench-insert", ".sql");
-            Files.writeString(script, "INSERT INTO bench_raw (payload) VALUES (convert_to(repeat('x', 600), 'UTF8'));\n");
-            Process p = new ProcessBuilder(pgbench.toString(), "-h", url.group(1), "-p", url.group(2), "-U", "postgres",
-                    "-n", "-c", Integer.toString(CLIENTS), "-j", "2", "-T", Integer.toString(seconds), "-f", script.toString(),
-                    url.group(3)).redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor();
-            Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
-            if (tps.find()) {
-                m.put("tool", "pgbench");
-                m.put("tps", Stats.round(Double.parseDouble(tps.group(1))));
-                m.put("clients", CLIENTS);
-                return m;
+    /** Every step in its order, on the running stack; {@code --web-only} stops after the web pages. */
+    private Results measure(Product product, Path data, String date, Results.Machine machine) throws Exception {
+        int writeSeconds = options.integer("write-seconds", null, smoke ? 2 : 30);
+        int repetitions = options.integer("repetitions", null, smoke ? 2 : 20);
+        int importLines = options.integer("import-lines", null, smoke ? 200 : 20_000);
+        Api api = product.api();
+        String token = product.token();
+        Stack stack = product.stack();
+        try (HeapSampler commandHeap = new HeapSampler(api, product.commandUrl(), () -> token);
+             HeapSampler queryHeap = new HeapSampler(api, product.queryUrl(), () -> token)) {
+            // The smoke run keeps to one edition: every step runs, in a fraction of the time.
+            for (String file : smoke ? List.of("bvn-2014.ndjson") : List.of("bvn-2013.ndjson", "bvn-2014.ndjson")) {
+                Product.check(api.importFile(product.commandUrl(), token, root.resolve("datasets").resolve(file)),
+                        "import " + file);
             }
-            say("pgbench gave no tps; using the JDBC loop. Output: " + output);
-        }
-        AtomicLong done = new AtomicLong();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int i = 0; i < CLIENTS; i++) {
-            futures.add(pool.submit(() -> {
-                try (Connection c = stack.database().connect();
-                     var ps = c.prepareStatement("INSERT INTO bench_raw (payload) VALUES (?)")) {
-                    byte[] payload = new byte[600];
-                    while (System.nanoTime() < end) {
-                        ps.setBytes(1, payload);
-                        ps.executeUpdate();
-                        done.incrementAndGet();
-                    }
+            WebPages webPages = new WebPages(api, stack.web().baseUrl(), product.commandUrl(), token);
+            Results.Web web = webPages.measure(smoke ? 60 : 300, smoke ? repetitions : 100);
+            WebPages dashboards = webPages.analyst();
+            web = web.withDashboard2014(dashboards.dashboard("bvn-2014", "asOf=closing&exclude=nice-metropole",
+                    smoke ? repetitions : 50));
+            String mode = smoke ? "smoke" : "full";
+            if (webOnly) {
+                return new Results(date, machine, mode, sizes, web, null, null, null, null, null, null, null, null, null);
+            }
+            List<Results.Stage> stages = null;
+            Results.Replay replay = null;
+            Results.BackupSpeed backup = null;
+            // The reads come first, so that each stage's store holds the events it is named after: the write
+            // benchmark alone adds a few hundred thousand, more than the first stage's size. The writes are then
+            // measured against the store of a million events, as a national survey's would be.
+            if (!sizes.isEmpty()) {
+                StageProbe stageProbe = new StageProbe(product, dashboards, random, smoke ? "bvn-2014" : "bvn-2013",
+                        repetitions);
+                stageProbe.start();
+                stages = new ArrayList<>();
+                for (long size : sizes) {
+                    stages.add(stageProbe.measure(size));
                 }
-                return null;
-            }));
-        }
-        for (Future<?> f : futures) {
-            f.get();
-        }
-        pool.shutdown();
-        m.put("tool", "jdbc-loop");
-        m.put("tps", Stats.round(done.get() / (double) seconds));
-        m.put("clients", CLIENTS);
-        return m;
-    }
-
-    /** 8 clients for a fixed time on a mix of commands, half of them on responses holding hundreds of events. */
-    private Map<String, Object> writes(int seconds) throws Exception {
-        String base = stack.command().baseUrl();
-        check(api.json("POST", base + "/api/campaigns", token, Map.of("campaign", "bench-writes", "year", 2021,
-                "title", "Benchmark writes", "opensAt", "2020-12-01T00:00:00Z", "closesAt", "2021-03-15T23:59:59Z",
-                "questionnaire", "bvn-2014")), "open bench-writes");
-        int heavyEvents = smoke ? 40 : 300;
-        List<Target> targets = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            for (boolean heavy : new boolean[] {false, true}) {
-                String coll = "writer-" + c + (heavy ? "-heavy" : "-light");
-                check(api.json("POST", base + "/api/collectivites", token, Map.of("collectivite", coll, "name", coll,
-                        "kind", "COMMUNE", "region", "Bretagne", "population", 60000)), "register " + coll);
-                Target t = new Target(base + "/api/campaigns/bench-writes/responses/" + coll, heavy);
-                check(api.json("PUT", t.url, token, null), "start " + coll);
-                for (int p = 0; p < 5; p++) {
-                    t.declare(api, token);
-                }
-                for (int e = 0; heavy && e < heavyEvents; e++) {
-                    t.progress(api, token);
-                }
-                targets.add(t);
+                replay = new ReplayProbe(product).measure();
+                backup = new BackupProbe(stack.database()).measure(data);
+                product.awaitVacuumed(Duration.ofMinutes(5));
             }
-        }
-        // The JIT compilers take much of two cores for the first minute of load: the same mix runs unmeasured
-        // first, so that the figures describe the service as it runs, not as it starts.
-        int warmUp = options.integer("warm-up-seconds", null, smoke ? 0 : 45);
-        if (warmUp > 0) {
-            say("Warming command-service up for " + warmUp + " s");
-            drive(targets, warmUp, new Stats(), new Stats(), new AtomicLong(), new AtomicLong());
-        }
-        // Measured twice: first with query-service projecting the new events as they come (what the machine does
-        // in a run where both services share its two cores), then with query-service stopped, the command side
-        // alone — the headline, as the raw limit beside it is PostgreSQL alone with nothing else at work.
-        say("Measuring writes for " + seconds + " s with query-service projecting them live");
-        Map<String, Object> live = measure(targets, seconds, stack.query().pid());
-        // query-service is stopped once it has also vacuumed what it projected (PostgreSQL would otherwise go on
-        // with that vacuum during the measurement); nothing after the writes needs it.
-        awaitCaughtUp(Duration.ofMinutes(5));
-        awaitVacuumed(Duration.ofMinutes(5));
-        stack.stopQuery();
-        say("Measuring writes for " + seconds + " s with query-service stopped (the command side alone)");
-        Map<String, Object> alone = measure(targets, seconds, -1);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("clients", CLIENTS);
-        m.put("seconds", seconds);
-        m.put("warmUpSeconds", warmUp);
-        m.put("heavyResponseEvents", heavyEvents + 6);
-        m.put("querySide", "stopped");
-        m.putAll(alone);
-        m.put("withProjectionsLive", live);
-        return m;
-    }
-
-    /** One measured window of {@link #drive}: throughput, latencies and each part's CPU. */
-    private Map<String, Object> measure(List<Target> targets, int seconds, long queryPid) throws Exception {
-        Stats light = new Stats();
-        Stats heavy = new Stats();
-        AtomicLong ok = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        CpuShares cpu = new CpuShares(stack.command().pid(), queryPid);
-        cpu.start();
-        drive(targets, seconds, light, heavy, ok, failed);
-        Map<String, Object> cpuUsed = cpu.stop(ok.get() + failed.get());
-        Stats all = new Stats();
-        all.addAll(light);
-        all.addAll(heavy);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("commandsPerSecond", Stats.round(ok.get() / (double) seconds));
-        m.put("failed", failed.get());
-        m.put("latency", all.summary());
-        m.put("latencyNewResponses", light.summary());
-        m.put("latencyResponsesWithHundredsOfEvents", heavy.summary());
-        m.put("cpu", cpuUsed);
-        return m;
-    }
-
-    /** 8 clients, each on one new and one long response of its own, for {@code seconds}. */
-    private void drive(List<Target> targets, int seconds, Stats light, Stats heavy, AtomicLong ok, AtomicLong failed)
-            throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            List<Target> mine = List.of(targets.get(2 * c), targets.get(2 * c + 1));
-            long seed = random.nextLong();
-            futures.add(pool.submit(() -> {
-                Random r = new Random(seed);
-                while (System.nanoTime() < end) {
-                    Target t = mine.get(r.nextInt(2));
-                    long t0 = System.nanoTime();
-                    int status = t.randomCommand(api, token, r);
-                    double ms = (System.nanoTime() - t0) / 1e6;
-                    (t.heavy ? heavy : light).add(ms);
-                    (status < 300 ? ok : failed).incrementAndGet();
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : futures) {
-            f.get();
-        }
-        pool.shutdown();
-    }
-
-    /** One response the write benchmark drives, with the projects it has declared. */
-    private static final class Target {
-        final String url;
-        final boolean heavy;
-        final List<String> projects = new ArrayList<>();
-        final List<String> statuses = new ArrayList<>();
-        private static final String[] STATUS = {"STUDY", "IN_PROGRESS", "DONE"};
-        private static final String[] LEVELS = {"STRONGLY_DISAGREE", "DISAGREE", "AGREE", "STRONGLY_AGREE"};
-        private static final String[] STATEMENTS = {"priority_to_citizen_interests", "co_construction_city_citizens",
-                "projects_serve_territory_interests"};
-
-        Target(String url, boolean heavy) {
-            this.url = url;
-            this.heavy = heavy;
-        }
-
-        int declare(Api api, String token) throws Exception {
-            String id = UUID.randomUUID().toString();
-            int status = api.json("POST", url + "/projects", token, Map.of("project", id, "domain", "education",
-                    "label", "Projet " + id.substring(0, 8), "status", "STUDY")).status();
-            synchronized (this) {
-                projects.add(id);
-                statuses.add("STUDY");
-            }
-            return status;
-        }
-
-        int progress(Api api, String token) throws Exception {
-            int i;
-            String next;
-            synchronized (this) {
-                i = (int) (System.nanoTime() % projects.size());
-                next = STATUS[(Arrays.asList(STATUS).indexOf(statuses.get(i)) + 1) % 3];
-                statuses.set(i, next);
-            }
-            return api.json("PUT", url + "/projects/" + projects.get(i) + "/progress", token, Map.of("status", next)).status();
-        }
-
-        int randomCommand(Api api, String token, Random r) throws Exception {
-            int kind = r.nextInt(10);
-            if (kind < 4) {
-                return progress(api, token);
-            }
-            if (kind < 6) {
-                String project;
-                synchronized (this) {
-                    project = projects.get(r.nextInt(projects.size()));
-                }
-                return api.json("PUT", url + "/projects/" + project + "/governance", token, Map.of("measure",
-                        1 + r.nextInt(4), "means", 1 + r.nextInt(4), "managementMode", "REGIE")).status();
-            }
-            if (kind < 8) {
-                return api.json("PUT", url + "/actors/" + STATEMENTS[r.nextInt(3)], token,
-                        Map.of("level", LEVELS[r.nextInt(4)])).status();
-            }
-            return declare(api, token);
+            // The replay and the growth leave PostgreSQL dirty pages to write out: a checkpoint now, so that
+            // neither the raw limit nor the commands meet one the other did not.
+            product.checkpoint();
+            Results.RawInsertLimit raw = new RawInsertProbe(stack.database()).measure(writeSeconds);
+            Results.Writes writes = new WriteProbe(product, random, smoke ? 40 : 300)
+                    .measure(writeSeconds, options.integer("warm-up-seconds", null, smoke ? 0 : 45));
+            Results.ImportSpeed imported = new ImportProbe(product).measure(importLines);
+            Results.Machine ended = machine.withCpuProbeAtEnd(MachineProbe.cpuMillis());
+            Results.HeapMax heap = new Results.HeapMax(commandHeap.maxBytes() / 1_048_576, queryHeap.maxBytes() / 1_048_576);
+            return new Results(date, ended, mode, sizes, web, stages, replay, backup, raw, writes, imported, heap,
+                    ratio(writes.alone(), raw), ratio(writes.withProjectionsLive(), raw));
         }
     }
 
-    private Map<String, Object> importThroughput(int lines) throws Exception {
-        Path file = Files.createTempFile("bench-import", ".ndjson");
-        StringBuilder b = new StringBuilder();
-        b.append("{\"op\":\"openCampaign\",\"at\":\"2020-11-15T10:00:00Z\",\"by\":\"bench\",\"campaign\":\"bench-import\","
-                + "\"year\":2021,\"title\":\"Import\",\"opensAt\":\"2020-12-01T00:00:00Z\",\"closesAt\":\"2021-03-15T23:59:59Z\","
-                + "\"questionnaire\":\"bvn-2014\"}\n");
-        int written = 1;
-        int city = 0;
-        while (written < lines) {
-            String coll = "import-city-" + city++;
-            b.append("{\"op\":\"registerCollectivite\",\"at\":\"2020-12-01T10:00:00Z\",\"by\":\"bench\",\"collectivite\":\"")
-                    .append(coll).append("\",\"name\":\"").append(coll).append("\",\"kind\":\"COMMUNE\",\"region\":\"Bretagne\","
-                            + "\"population\":60000,\"parentId\":null}\n");
-            b.append("{\"op\":\"startResponse\",\"at\":\"2020-12-02T10:00:00Z\",\"by\":\"").append(coll)
-                    .append(".dsi-1\",\"campaign\":\"bench-import\",\"collectivite\":\"").append(coll).append("\"}\n");
-            written += 2;
-            for (int p = 0; p < 40 && written < lines; p++, written++) {
-                b.append("{\"op\":\"declareProject\",\"at\":\"2020-12-03T10:").append(String.format("%02d", p % 60))
-                        .append(":00Z\",\"by\":\"").append(coll).append(".dsi-1\",\"campaign\":\"bench-import\",\"collectivite\":\"")
-                        .append(coll).append("\",\"project\":\"").append(UUID.nameUUIDFromBytes((coll + p).getBytes()))
-                        .append("\",\"domain\":\"transport_mobility\",\"label\":\"Projet ").append(p)
-                        .append("\",\"status\":\"IN_PROGRESS\"}\n");
-            }
-        }
-        Files.writeString(file, b);
-        long t0 = System.nanoTime();
-        Api.Reply r = api.importFile(stack.command().baseUrl(), token, file);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        check(r, "import of the synthetic log");
-        Files.delete(file);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("lines", written);
-        m.put("seconds", Stats.round(seconds));
-        m.put("linesPerSecond", Stats.round(written / seconds));
-        return m;
+    private static double ratio(Results.WriteWindow writes, Results.RawInsertLimit raw) {
+        return Stats.round(writes.commandsPerSecond() / raw.tps() * 1000) / 1000.0;
     }
 
-    /** Grows the big campaign to {@code size} events in the store while query-service is down, then measures. */
-    private Map<String, Object> stage(Workload big, long size, int repetitions) throws Exception {
-        long before = eventCount();
-        // Each stage adds respondents to the big campaign, even when the store already holds more events.
-        long toAdd = Math.max(1000, size - before);
-        say("Growing the store from " + before + " to " + size + " events (query-service stopped)");
-        double[] settle = new double[1];
-        stack.restartQuery(() -> {
-            try (EventWriter w = new EventWriter(stack.database().connect())) {
-                big.grow(w, toAdd);
-                // The writer appends hundreds of thousands of events in seconds, which command-service would
-                // take minutes to; autovacuum would have visited the event table along the way. Left to
-                // start now, it vacuums the whole new tail during the catch-up and takes a core from it.
-                long t = System.nanoTime();
-                w.vacuumEventTable();
-                settle[0] = (System.nanoTime() - t) / 1e9;
-            }
-            return null;
-        });
-        long t0 = System.nanoTime();
-        awaitCaughtUp(Duration.ofMinutes(30));
-        double catchUp = (System.nanoTime() - t0) / 1e9;
-        long total = eventCount();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("events", total);
-        m.put("eventTableVacuumSeconds", Stats.round(settle[0]));
-        m.put("catchUpEvents", total - projectedUpTo);
-        m.put("catchUpSeconds", Stats.round(catchUp));
-        m.put("catchUpEventsPerSecond", Stats.round((total - projectedUpTo) / catchUp));
-        projectedUpTo = total;
-        // Reads are measured once the projection has also vacuumed what it wrote (FactStatistics): until then
-        // they read the heap beside the covering indexes and share the CPU with the vacuum. That wait is
-        // reported on its own, not folded into the reads.
-        long t1 = System.nanoTime();
-        awaitVacuumed(Duration.ofMinutes(5));
-        m.put("vacuumSecondsAfterCatchUp", Stats.round((System.nanoTime() - t1) / 1e9));
-        String q = stack.query().baseUrl();
-        String bigSynthesis = q + "/api/campaigns/" + big.campaignId() + "/synthesis";
-        Map<String, Object> apiSynthesis = reads(bigSynthesis + "?asOf=closing", repetitions, null);
-        m.put("synthesisBigAsOfClosing", apiSynthesis);
-        // The same view in the web: what an analyst waits for beyond the API's own time.
-        Map<String, Object> dashboard = dashboards.dashboard(big.campaignId(),
-                "asOf=closing&basis=effective&lateRespondents=include", repetitions);
-        dashboard.put("p50RatioToApi", hundredths(dashboard.get("p50Ms"), apiSynthesis.get("p50Ms")));
-        dashboard.put("p95RatioToApi", hundredths(dashboard.get("p95Ms"), apiSynthesis.get("p95Ms")));
-        m.put("dashboardBigAsOfClosing", dashboard);
-        m.put("synthesisBigAsOfRandomInstants", reads(null, repetitions, () -> bigSynthesis + "?asOf="
-                + enc(Workload.OPENS.plus(Duration.ofHours(random.nextInt(24 * 140))).toString())));
-        m.put("synthesis2014AsOfClosing", reads(q + "/api/campaigns/bvn-2014/synthesis?asOf=closing&exclude=nice-metropole",
-                repetitions, null));
-        m.put("responseView", reads(null, repetitions, () -> q + "/api/campaigns/" + big.campaignId() + "/responses/"
-                + big.collectiviteId(random.nextInt(Math.min(10, big.respondents())))));
-        m.put("auditFiltered", reads(null, repetitions, () -> q + "/api/audit?campaign=" + big.campaignId()
-                + "&collectivite=" + big.collectiviteId(random.nextInt(Math.min(10, big.respondents()))) + "&size=50"));
-        m.put("comparison", reads(q + "/api/comparisons?base=" + (smoke ? "bvn-2014" : "bvn-2013") + "&target=bvn-2014",
-                repetitions, null));
-        m.put("exportProjectsCsv", reads(q + "/api/campaigns/" + big.campaignId() + "/exports/projects.csv",
-                Math.max(1, repetitions / 5), null));
-        m.put("queryHeapMbAfterReads", HeapSampler.heap(api, q, token) / 1_048_576);
-        return m;
-    }
-
-    private Map<String, Object> reads(String url, int repetitions, java.util.function.Supplier<String> urls) throws Exception {
-        Stats stats = new Stats();
-        int status = 0;
-        long bytes = 0;
-        double first = 0;
-        for (int i = 0; i < repetitions + 1; i++) {
-            String target = url != null ? url : urls.get();
-            long t0 = System.nanoTime();
-            Api.Reply r = api.get(target, token);
-            double ms = (System.nanoTime() - t0) / 1e6;
-            status = r.status();
-            bytes = r.body().length();
-            if (i > 0) {
-                stats.add(ms);
-            } else {
-                first = ms;
-            }
-        }
-        Map<String, Object> m = new LinkedHashMap<>(stats.summary());
-        // The first call is left out of p50/p95 (the JIT compiles as it runs), but shown: a campaign's first
-        // synthesis folds every respondent, unless query-service's warm-up (FoldWarmUp) did it before.
-        m.put("firstMs", Stats.round(first));
-        m.put("status", status);
-        m.put("bytes", bytes);
-        return m;
-    }
-
-    private Map<String, Object> replay() throws Exception {
-        String q = stack.query().baseUrl();
-        long events = eventCount();
-        long t0 = System.nanoTime();
-        Api.Reply r = api.json("POST", q + "/api/admin/replay", token, null);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("status", r.status());
-        if (r.status() >= 300) {
-            return m;
-        }
-        awaitCaughtUp(Duration.ofMinutes(30));
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        m.put("events", events);
-        m.put("seconds", Stats.round(seconds));
-        m.put("eventsPerSecond", Stats.round(events / seconds));
-        return m;
-    }
-
-    /**
-     * {@code ./run.sh --backup} of the store at its largest size, with both services up (idle): how long a
-     * disaster's insurance takes, and how much disk it needs.
-     */
-    private Map<String, Object> backup(Path data) throws Exception {
-        Path file = data.resolve("bench-backup.zip");
-        long t0 = System.nanoTime();
-        Backup.Manifest manifest;
-        try (var c = stack.database().connect()) {
-            manifest = Backup.take(c, file);
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("events", manifest.events());
-        m.put("tables", manifest.tables().size());
-        m.put("seconds", Stats.round(seconds));
-        m.put("eventsPerSecond", Stats.round(manifest.events() / seconds));
-        m.put("megabytes", Stats.round(Files.size(file) / 1_048_576.0));
-        Files.delete(file);
-        return m;
-    }
-
-    private void awaitCaughtUp(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (caughtUp()) {
-                return;
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-        throw new IllegalStateException("projections did not catch up within " + timeout);
-    }
-
-    private void awaitVacuumed(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Api.Reply r = api.get(stack.query().baseUrl() + "/api/admin/replay", token);
-            if (r.status() == 200) {
-                if (!r.json().has("vacuumPending")) {
-                    // An older query-service, or a renamed field: fail here rather than wait out the timeout.
-                    throw new IllegalStateException("query-service's replay status has no vacuumPending: " + r.json());
-                }
-                if (!r.json().path("vacuumPending").asBoolean()) {
-                    return;
-                }
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-        say("The projection's vacuum did not finish within " + timeout + "; measuring the reads anyway");
-    }
-
-    /** Whether every processor has reached the head of the store, from query-service's replay status. */
-    private boolean caughtUp() throws Exception {
-        Api.Reply r = api.get(stack.query().baseUrl() + "/api/admin/replay", token);
-        if (r.status() != 200 || !r.json().path("caughtUp").asBoolean(false)) {
-            return false;
-        }
-        for (var processor : r.json().path("processors")) {
-            if (processor.path("replaying").asBoolean(false)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** CHECKPOINT, which an external database's user may lack the right to (pg_checkpoint): then none. */
-    private void checkpoint() {
-        try (Connection c = stack.database().connect()) {
-            c.createStatement().execute("CHECKPOINT");
-        } catch (SQLException e) {
-            say("No checkpoint before the writes (" + e.getMessage() + ")");
-        }
-    }
-
-    private long eventCount() throws SQLException {
-        try (Connection c = stack.database().connect();
-             var rs = c.createStatement().executeQuery("SELECT count(*) FROM domain_event_entry")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static Map<String, Object> machine() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cores", Runtime.getRuntime().availableProcessors());
-        m.put("java", System.getProperty("java.version"));
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                new ProcessBuilder("sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").start().getInputStream()))) {
-            String cpu = r.readLine();
-            if (cpu != null) {
-                m.put("cpu", cpu.trim());
-            }
-        } catch (Exception ignored) {
-            // not Linux: the cores and JVM are enough
-        }
-        m.put("memoryGb", Math.round(((com.sun.management.OperatingSystemMXBean)
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize() / 1e9));
-        m.put("cpuProbeMsAtStart", cpuProbeMillis());
-        return m;
-    }
-
-    /**
-     * A fixed piece of work on one thread (SHA-256 of 256 MB), timed: this machine's speed moves by half from one
-     * hour to the next, and pgbench, bound by the disk's flushes, does not show it. Lower is faster.
-     */
-    private static long cpuProbeMillis() {
-        try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] block = new byte[1 << 20];
-            new Random(7).nextBytes(block);
-            for (int i = 0; i < 32; i++) {
-                sha.update(block);
-            }
-            sha.digest();
-            long t0 = System.nanoTime();
-            for (int i = 0; i < 256; i++) {
-                sha.update(block);
-            }
-            sha.digest();
-            return (System.nanoTime() - t0) / 1_000_000;
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (var socket = new java.net.ServerSocket(0)) {
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    private static void check(Api.Reply r, String what) {
-        if (r.status() >= 300) {
-            throw new IllegalStateException(what + " failed: " + r.status() + " " + r.body());
-        }
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> cast(Object o) {
-        return (Map<String, Object>) o;
-    }
-
     private static void deleteQuietly(Path dir) {
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (Exception ignored) {
             // a temporary directory; the OS cleans it eventually
         }

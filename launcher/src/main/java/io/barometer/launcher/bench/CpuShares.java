@@ -29,20 +29,17 @@ final class CpuShares {
     }
 
     /** Cores used by each part since {@link #start()}, and milliseconds of CPU per unit of work done. */
-    Map<String, Object> stop(long units) {
+    Results.CpuUse stop(long units) {
         Map<String, Duration> end = read();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        Map<String, Object> cores = new LinkedHashMap<>();
-        Map<String, Object> msPerUnit = new LinkedHashMap<>();
+        Map<String, Double> cores = new LinkedHashMap<>();
+        Map<String, Double> msPerUnit = new LinkedHashMap<>();
         end.forEach((part, total) -> {
             double used = total.minus(start.getOrDefault(part, Duration.ZERO)).toNanos() / 1e9;
             cores.put(part, Math.round(used / seconds * 100) / 100.0);
             msPerUnit.put(part, units == 0 ? 0 : Math.round(used * 1000 / units * 100) / 100.0);
         });
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cores", cores);
-        m.put("msPerCommand", msPerUnit);
-        return m;
+        return new Results.CpuUse(cores, msPerUnit);
     }
 
     private Map<String, Duration> read() {

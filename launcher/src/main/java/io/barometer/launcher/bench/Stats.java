@@ -3,8 +3,6 @@ package io.barometer.launcher.bench;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** Latency samples in milliseconds, summarised as percentiles. */
 final class Stats {
@@ -33,13 +31,8 @@ final class Stats {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
-    Map<String, Object> summary() {
-        Map<String, Object> m = new TreeMap<>();
-        m.put("n", count());
-        m.put("p50Ms", round(percentile(50)));
-        m.put("p95Ms", round(percentile(95)));
-        m.put("p99Ms", round(percentile(99)));
-        return m;
+    Results.Latency summary() {
+        return new Results.Latency(count(), round(percentile(50)), round(percentile(95)), round(percentile(99)));
     }
 
     static double round(double v) {

@@ -42,8 +42,11 @@ final class WebPages {
         this.adminToken = adminToken;
     }
 
-    /** A response of {@code events} events, a respondent signed in to it, then the page and the saves timed. */
-    Map<String, Object> measure(int events, int repetitions) throws Exception {
+    /**
+     * A response of {@code events} events, a respondent signed in to it, then the page and the saves timed; the
+     * dashboard, an analyst's page, is timed by the caller with {@link #analyst()}.
+     */
+    Results.Web measure(int events, int repetitions) throws Exception {
         String campaign = "bench-web";
         String coll = "web-heavy";
         check(api.json("POST", command + "/api/campaigns", adminToken, Map.of("campaign", campaign, "year", 2022,
@@ -112,13 +115,7 @@ final class WebPages {
                 saves.add(ms);
             }
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("responseEvents", written);
-        Map<String, Object> pageFigures = new LinkedHashMap<>(pages.summary());
-        pageFigures.put("bytes", pageBytes);
-        m.put("questionnairePage", pageFigures);
-        m.put("answerSavedAndConfirmed", saves.summary());
-        return m;
+        return new Results.Web(written, Results.QuestionnairePage.of(pages.summary(), pageBytes), saves.summary(), null);
     }
 
     /** A second browser, an analyst's, for the dashboard: its account created by the admin, then signed in. */
@@ -135,7 +132,7 @@ final class WebPages {
      * options and tables, and the list of respondents a view may leave out. The first call is shown apart, as
      * for the API's reads.
      */
-    Map<String, Object> dashboard(String campaign, String view, int repetitions) throws IOException, InterruptedException {
+    Results.Dashboard dashboard(String campaign, String view, int repetitions) throws IOException, InterruptedException {
         String page = web + "/campaigns/" + campaign + "/synthesis?" + view;
         Stats stats = new Stats();
         double first = 0;
@@ -153,10 +150,7 @@ final class WebPages {
         if (!html.contains("id=\"view-fingerprint\">sha256:")) {
             throw new IllegalStateException("the dashboard of " + campaign + " showed no view: " + view);
         }
-        Map<String, Object> m = new LinkedHashMap<>(stats.summary());
-        m.put("firstMs", Stats.round(first));
-        m.put("bytes", html.length());
-        return m;
+        return Results.Dashboard.of(stats.summary(), Stats.round(first), html.length());
     }
 
     private void signIn(String username, String password) throws IOException, InterruptedException {
