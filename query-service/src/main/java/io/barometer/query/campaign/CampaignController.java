@@ -72,17 +72,14 @@ public class CampaignController {
     public CampaignDetail one(@PathVariable String campaign,
                               @RequestParam(name = "asOf", required = false) String asOfParam,
                               @RequestParam(name = "basis", required = false) String basisParam,
-                              @RequestParam(name = "counts", required = false) String countsParam) {
+                              @RequestParam(name = "counts", defaultValue = "true") boolean withCounts) {
         ViewParameters.AsOf cutoff = ViewParameters.asOf(asOfParam);
         Basis basis = ViewParameters.basis(basisParam);
-        if (countsParam != null && !countsParam.equals("true") && !countsParam.equals("false")) {
-            throw ApiException.invalid("counts", "must be true or false");
-        }
         Campaign c = campaigns.find(campaign)
                 .orElseThrow(() -> ApiException.notFound("campaign", "no campaign " + campaign));
         Instant instant = cutoff.resolve(c);
         Counts counts = null;
-        if (countsParam == null || countsParam.equals("true")) {
+        if (withCounts) {
             long[] n = asOf.counts(c.id(), instant, basis);
             counts = new Counts(n[0], n[1]);
         }

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,9 +20,12 @@ import io.barometer.support.web.DatabaseUnavailable;
 
 /**
  * Every refusal becomes RFC 9457 problem+json with an {@code errors} list naming each bad field: those both
- * services share in {@link CommonProblemHandler}, and a database that cannot be read.
+ * services share in {@link CommonProblemHandler}, and a database that cannot be read. Ordered first, as
+ * command-service's: Boot's own problem-details advice would otherwise answer a parameter of the wrong type
+ * without saying which one.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemHandler extends CommonProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
