@@ -7,12 +7,14 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarFile;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.awaitility.Awaitility;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -23,6 +25,8 @@ import io.barometer.command.testing.CommandServiceTest;
 import io.barometer.command.testing.EmbeddedPostgresSupport;
 import io.barometer.command.testing.Http;
 import io.barometer.query.QueryServiceApplication;
+import io.barometer.query.completeness.CompletenessCheck;
+import io.barometer.query.replay.Projections;
 
 /**
  * command-service and query-service, both running in this JVM on random ports against one fresh embedded
@@ -62,11 +66,15 @@ public final class Services {
         command.close();
     }
 
-    /** Waits until every processor of this installation has processed everything appended so far. */
+    /**
+     * Waits until every processor of this installation has processed everything appended so far and its views
+     * are complete: a gap left by a rolled-back write holds them provisional for about a second.
+     */
     public void awaitProjections() {
-        var projections = query.getBean(io.barometer.query.replay.Projections.class);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120))
-                .pollInterval(java.time.Duration.ofMillis(50)).until(() -> projections.status().caughtUp());
+        Projections projections = query.getBean(Projections.class);
+        CompletenessCheck completeness = query.getBean(CompletenessCheck.class);
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
+                .until(() -> projections.status().caughtUp() && completeness.now().complete());
     }
 
     public static synchronized Services get() {

@@ -1,9 +1,7 @@
 package io.barometer.query.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,8 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.barometer.command.testing.Http;
-import io.barometer.query.completeness.CompletenessCheck;
-import io.barometer.query.replay.Projections;
 
 /**
  * Base of HTTP tests with both services: writes go through command-service's API, reads through
@@ -43,15 +39,9 @@ public abstract class ServicesTest {
         return prefix + "-t" + IDS.incrementAndGet();
     }
 
-    /**
-     * Waits until every processor has processed everything appended so far and the views are complete: a gap
-     * left by a rolled-back write (another test's conflict) holds them provisional for about a second.
-     */
+    /** {@link Services#awaitProjections()} of the shared installation. */
     protected static void awaitProjections() {
-        Projections projections = SERVICES.query.getBean(Projections.class);
-        CompletenessCheck completeness = SERVICES.query.getBean(CompletenessCheck.class);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> projections.status().caughtUp() && completeness.now().complete());
+        SERVICES.awaitProjections();
     }
 
     protected Http.Reply importLog(String ndjson) {
