@@ -1,5 +1,8 @@
 package io.barometer.query.audit;
 
+import static io.barometer.query.asof.ViewParameters.slug;
+import static io.barometer.query.asof.ViewParameters.wholeNumber;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -60,7 +63,7 @@ public class AuditController {
                            @RequestParam(required = false) String minPosition) {
         AuditQuery query = new AuditQuery(slug("campaign", campaign), slug("collectivite", collectivite),
                 blankToNull(user), uuid(project), instant("from", from), instant("to", to), clockOf(clock), false,
-                number("page", page, 0, Integer.MAX_VALUE), number("size", size, 1, MAX_SIZE));
+                wholeNumber("page", page, 0, Integer.MAX_VALUE), wholeNumber("size", size, 1, MAX_SIZE));
         Completeness projection = completeness.awaiting(minPosition);
         return audit.page(query).with(projection);
     }
@@ -80,7 +83,7 @@ public class AuditController {
         Completeness projection = completeness.awaiting(minPosition);
         campaigns.find(campaign).orElseThrow(() -> ApiException.notFound("campaign", "no campaign " + campaign));
         AuditPage history = audit.page(new AuditQuery(campaign, collectivite, null, null, null, null, Basis.EFFECTIVE,
-                true, number("page", page, 0, Integer.MAX_VALUE), number("size", size, 1, MAX_SIZE)));
+                true, wholeNumber("page", page, 0, Integer.MAX_VALUE), wholeNumber("size", size, 1, MAX_SIZE)));
         if (history.total() == 0) {
             throw ApiException.notFound("collectivite", collectivite + " has no response in " + campaign);
         }
@@ -92,16 +95,6 @@ public class AuditController {
             return Basis.RECORDED;
         }
         return Basis.parse(value).orElseThrow(() -> ApiException.invalid("clock", "must be 'effective' or 'recorded'"));
-    }
-
-    private static String slug(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (!value.matches("[a-z0-9][a-z0-9-]{0,99}")) {
-            throw ApiException.invalid(field, "'" + value + "' is not an id");
-        }
-        return value;
     }
 
     private static String blankToNull(String value) {
@@ -127,18 +120,6 @@ public class AuditController {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             throw ApiException.invalid(field, "must be an ISO-8601 instant with an offset");
-        }
-    }
-
-    private static int number(String field, String value, int min, int max) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n < min || n > max) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid(field, "must be a whole number from " + min + " to " + max);
         }
     }
 }
