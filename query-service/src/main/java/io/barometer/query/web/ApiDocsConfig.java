@@ -49,6 +49,7 @@ public class ApiDocsConfig {
                         tag("audit", "Who changed what, when, from which value to which."),
                         tag("exports", "CSV files for SPSS and Excel (analysts, admins)."),
                         tag("progress", "Who has started, filled in and submitted (admins)."),
+                        tag("people", "What is kept about each person, and the people of a collectivité (admins)."),
                         tag("replay", "Rebuilding the projections from the event store (admins).")));
     }
 
