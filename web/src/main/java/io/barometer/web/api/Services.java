@@ -112,6 +112,13 @@ public class Services {
                 Map.of("currentPassword", currentPassword, "newPassword", newPassword), Void.class);
     }
 
+    // --- people (issue #23) ----------------------------------------------------------------------------------
+
+    /** What query-service holds about the signed-in person: their "Mes données" page and the header's name. */
+    public Person me(Caller caller) {
+        return call(query, HttpMethod.GET, "/api/people/me", caller, null, null, Person.class);
+    }
+
     // --- reads ---------------------------------------------------------------------------------------------
 
     public List<Campaign> campaigns(Caller caller) {
