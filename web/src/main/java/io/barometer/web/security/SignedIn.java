@@ -40,6 +40,15 @@ public record SignedIn(String personId, String role, String collectivite, String
         return a != null && a.getPrincipal() instanceof SignedIn s ? s : null;
     }
 
+    /** The signed-in person, or the 403 page (for pages every role opens about oneself); {@code why} is logged. */
+    public static SignedIn require(String why) {
+        SignedIn me = current();
+        if (me == null) {
+            throw new Forbidden(why);
+        }
+        return me;
+    }
+
     /** The signed-in admin, or the 403 page: the one check of every admin tool; {@code why} is logged, not shown. */
     public static SignedIn requireAdmin(String why) {
         SignedIn me = current();
