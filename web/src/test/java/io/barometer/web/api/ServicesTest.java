@@ -91,4 +91,26 @@ class ServicesTest {
                 "marie@vannes.example", "vannes", "RESPONDENT", true, java.time.Instant.parse("2026-01-05T09:00:00Z"),
                 null, 42));
     }
+
+    @Test
+    void anErasureIsPostedWithItsReasonToThePersonsOwnPath() {
+        reply = """
+                {"personId": "3f2a9c1b-7d4e-4c2a-9b1f-0e6d5c4b3a29", "erasedAt": "2026-03-12T13:02:00Z",
+                 "erasedBy": "0b9d6c1e-2f3a-4b5c-8d7e-6f5a4b3c2d1e"}""";
+
+        Erasure erasure = services.erase(Caller.of("token"), "3f2a9c1b-7d4e-4c2a-9b1f-0e6d5c4b3a29", "À sa demande");
+
+        assertThat(received.get(0)).isEqualTo("/api/people/3f2a9c1b-7d4e-4c2a-9b1f-0e6d5c4b3a29/erasure?null");
+        assertThat(sent.get(0)).isEqualTo("POST {\"reason\":\"À sa demande\"}");
+        assertThat(erasure.erasedAt()).isEqualTo(java.time.Instant.parse("2026-03-12T13:02:00Z"));
+    }
+
+    @Test
+    void thePeopleOfACollectiviteAreAskedPageByPage() {
+        services.people(Caller.of("token"), "vannes", 2, 100);
+        services.people(Caller.of("token"), "", 0, 100);
+
+        assertThat(received).containsExactly("/api/people?collectivite=vannes&page=2&size=100",
+                "/api/people?page=0&size=100");
+    }
 }
