@@ -141,7 +141,7 @@ class AccessApiTest extends ApiTest {
         Http.Reply declared = declare(new Respondent(r.campaign(), r.collectivite(), ADMIN, admin),
                 educationProject(newProject()));
         assertThat(declared.status()).as(declared.body()).isEqualTo(201);
-        assertThat(last(r.responseId()).metaData().path("userId").asText()).isEqualTo(ADMIN);
+        assertThat(last(r.responseId()).metaData().path("userId").asText()).isEqualTo(personId(ADMIN));
     }
 
     @Test
@@ -162,7 +162,7 @@ class AccessApiTest extends ApiTest {
         assertThat(withReason.status()).as(withReason.body()).isEqualTo(200);
         var meta = last(r.responseId()).metaData();
         assertThat(meta.path("reason").asText()).isEqualTo("nouveau DSI");
-        assertThat(meta.path("userId").asText()).isEqualTo(r.username());
+        assertThat(meta.path("userId").asText()).isEqualTo(personId(r.username()));
         assertThat(meta.path("userRole").asText()).isEqualTo("RESPONDENT");
         assertThat(meta.has("onBehalfOf")).isFalse();
     }

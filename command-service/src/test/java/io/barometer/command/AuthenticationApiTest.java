@@ -33,7 +33,8 @@ class AuthenticationApiTest extends ApiTest {
         Instant expiresAt = Instant.parse(reply.json().path("expiresAt").asText());
         assertThat(expiresAt).isCloseTo(Instant.now().plus(Duration.ofHours(12)), within(Duration.ofMinutes(5)));
         JsonNode claims = claims(token);
-        assertThat(claims.path("sub").asText()).isEqualTo(ADMIN);
+        // The token names its person by id only: no name travels in it.
+        assertThat(claims.path("sub").asText()).isEqualTo(personId(ADMIN));
         assertThat(claims.path("role").asText()).isEqualTo("ADMIN");
         assertThat(claims.has("collectivite")).isFalse();
         assertThat(claims.path("exp").asLong()).isEqualTo(expiresAt.getEpochSecond());
@@ -64,25 +65,31 @@ class AuthenticationApiTest extends ApiTest {
         String collectivite = registerCollectivite();
         String username = unique("dsi");
         Map<String, Object> body = Map.of("username", username, "password", "a-long-password-1", "role", "RESPONDENT",
-                "collectiviteId", collectivite, "displayName", "Marie Dupont");
+                "collectiviteId", collectivite, "displayName", "Marie Dupont", "email", "marie.dupont@example.fr");
         Http.Reply created = http.post("/api/users", admin, body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().path("username").asText()).isEqualTo(username);
         assertThat(created.json().path("role").asText()).isEqualTo("RESPONDENT");
         assertThat(created.json().path("collectiviteId").asText()).isEqualTo(collectivite);
         assertThat(created.json().path("displayName").asText()).isEqualTo("Marie Dupont");
+        assertThat(created.json().path("personId").asText()).isEqualTo(personId(username));
         assertThat(created.body()).doesNotContain("a-long-password-1");
 
-        var row = jdbc.sql("SELECT password_hash, role, collectivite_id, display_name, created_by FROM account WHERE username = ?")
+        // The account holds what signing in needs; the names live with the person, the one table an erasure clears.
+        var row = jdbc.sql("""
+                        SELECT a.password_hash, a.role, a.collectivite_id, p.display_name, a.created_by::text, p.email
+                        FROM account a JOIN person p ON p.id = a.person_id WHERE p.username = ?
+                        """)
                 .param(username)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)})
+                        rs.getString(5), rs.getString(6)})
                 .single();
         assertThat(row[0]).startsWith("$2").doesNotContain("a-long-password-1");
         assertThat(row[1]).isEqualTo("RESPONDENT");
         assertThat(row[2]).isEqualTo(collectivite);
         assertThat(row[3]).isEqualTo("Marie Dupont");
-        assertThat(row[4]).isEqualTo(ADMIN);
+        assertThat(row[4]).isEqualTo(personId(ADMIN));
+        assertThat(row[5]).isEqualTo("marie.dupont@example.fr");
 
         JsonNode claims = claims(http.token(username, "a-long-password-1"));
         assertThat(claims.path("role").asText()).isEqualTo("RESPONDENT");

@@ -126,6 +126,34 @@ class ImportApiTest extends ApiTest {
     }
 
     @Test
+    void eachByBecomesAPersonOnFirstSightAndNoEventCarriesTheHandle() {
+        String handle = unique("marie.le-goff");
+        Log first = new Log();
+        first.line("registerCollectivite", "2013-12-02T09:00:00+01:00", "bvn-team", "collectivite", first.collectivite,
+                        "name", "Ville", "kind", "COMMUNE", "region", "Bretagne", "population", 70000)
+                .line("openCampaign", "2013-12-01T09:00:00+01:00", "bvn-team", "campaign", first.campaign, "year", 2014,
+                        "title", "T", "opensAt", "2013-12-01T00:00:00+01:00", "closesAt", "2014-03-15T23:59:59+01:00",
+                        "questionnaire", "bvn-2014")
+                .line("startResponse", "2013-12-05T10:00:00+01:00", handle, "campaign", first.campaign,
+                        "collectivite", first.collectivite);
+        assertCounts(importLog(first.text()), 3, 3, 0);
+        String id = personId(handle);
+        assertThat(jdbc.sql("SELECT collectivite_id FROM person WHERE id = ?::uuid").param(id).query(String.class).single())
+                .as("a respondent's handle belongs to the collectivité it answered for").isEqualTo(first.collectivite);
+
+        Log second = new Log();
+        second.opening().line("startResponse", "2013-12-06T10:00:00+01:00", handle, "campaign", first.campaign,
+                "collectivite", second.collectivite);
+        importLog(second.text());
+        assertThat(jdbc.sql("SELECT count(*) FROM person WHERE username = ?").param(handle).query(Long.class).single())
+                .as("the same handle is the same person in every import").isEqualTo(1);
+        assertThat(stored(first.campaign + ":" + second.collectivite).get(0).metaData().path("userId").asText())
+                .isEqualTo(id);
+        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE position(? IN convert_from(meta_data, 'UTF8')) > 0")
+                .param(handle).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void importedEventsCarryTheLinesAttribution() {
         String p = newProject();
         Log log = new Log();
@@ -142,9 +170,9 @@ class ImportApiTest extends ApiTest {
         List<StoredEvent> events = stored(log.responseId());
         var declared = events.get(1);
         assertThat(declared.metaData().path("source").asText()).isEqualTo("import");
-        assertThat(declared.metaData().path("userId").asText()).isEqualTo("city.dsi-1");
+        assertThat(declared.metaData().path("userId").asText()).isEqualTo(personId("city.dsi-1"));
         assertThat(declared.metaData().path("userRole").asText()).isEqualTo("RESPONDENT");
-        assertThat(declared.metaData().path("importedBy").asText()).isEqualTo(ADMIN);
+        assertThat(declared.metaData().path("importedBy").asText()).isEqualTo(personId(ADMIN));
         assertThat(declared.metaData().path("effectiveAt").asText()).isEqualTo("2014-01-10T09:00:00Z");
         assertThat(declared.metaData().path("requestId").asText()).isEqualTo("import-run-42");
         assertThat(declared.metaData().path("importKey").asText()).hasSize(64);
@@ -153,7 +181,7 @@ class ImportApiTest extends ApiTest {
         assertThat(Instant.parse(declared.timestamp())).isAfter(Instant.now().minus(5, ChronoUnit.MINUTES));
 
         var onBehalf = events.get(2);
-        assertThat(onBehalf.metaData().path("userId").asText()).isEqualTo("bvn-team.claire");
+        assertThat(onBehalf.metaData().path("userId").asText()).isEqualTo(personId("bvn-team.claire"));
         assertThat(onBehalf.metaData().path("userRole").asText()).isEqualTo("ADMIN");
         assertThat(onBehalf.metaData().path("onBehalfOf").asText()).isEqualTo(log.collectivite);
         assertThat(onBehalf.metaData().path("reason").asText()).isEqualTo("Formulaire papier");
@@ -174,7 +202,7 @@ class ImportApiTest extends ApiTest {
         assertCounts(importLog(log.text()), 4, 4, 0);
 
         var declared = stored(log.responseId()).get(1);
-        assertThat(declared.metaData().path("userId").asText()).isEqualTo("bvn-team.claire");
+        assertThat(declared.metaData().path("userId").asText()).isEqualTo(personId("bvn-team.claire"));
         assertThat(declared.metaData().path("userRole").asText()).isEqualTo("ADMIN");
         assertThat(declared.metaData().path("effectiveAt").asText()).isEqualTo("2014-01-10T09:00:00Z");
         // The recorded clock is this installation's own: the source's instant is not restated.

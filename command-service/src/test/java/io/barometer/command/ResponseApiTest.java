@@ -285,7 +285,7 @@ class ResponseApiTest extends ApiTest {
                 "X-On-Behalf-Of", r.collectivite(), "X-Change-Reason", "Saisie pour la ville"));
         assertWritten(now, 201, 2, true);
         var meta = last(r.responseId()).metaData();
-        assertThat(meta.path("userId").asText()).isEqualTo(ADMIN);
+        assertThat(meta.path("userId").asText()).isEqualTo(personId(ADMIN));
         assertThat(meta.path("userRole").asText()).isEqualTo("ADMIN");
         assertThat(meta.path("onBehalfOf").asText()).isEqualTo(r.collectivite());
         assertThat(meta.path("reason").asText()).isEqualTo("Saisie pour la ville");

@@ -43,6 +43,7 @@ class RouteAccessApiTest extends ApiTest {
         e.put("POST /api/users", new Expected(Who.ADMIN, Map.of("username", unique("u"),
                 "password", "a-long-enough-password", "role", "ANALYST")));
         e.put("GET /api/users", new Expected(Who.ADMIN, null));
+        e.put("POST /api/people/{id}/erasure", new Expected(Who.ADMIN, Map.of("reason", "Demande d'effacement")));
         e.put("PATCH /api/users/{username}", new Expected(Who.ADMIN, Map.of("enabled", false, "reason", "Parti")));
         // The body's current password is filled in per caller: each changes their own.
         e.put("PUT /api/users/me/password", new Expected(Who.SIGNED_IN, null));
@@ -120,6 +121,9 @@ class RouteAccessApiTest extends ApiTest {
                 String path = route.substring(route.indexOf(' ') + 1).replace("{campaign}", campaign)
                         .replace("{collectivite}", mine).replace("{project}", project).replace("{statement}", STATEMENT)
                         .replace("{username}", newAccount("ANALYST", null));
+                if (path.contains("{id}")) {
+                    path = path.replace("{id}", personId(newAccount("ANALYST", null)));
+                }
                 boolean importing = path.equals("/api/import");
                 String caller = usernames.get(role.getKey());
                 Object body = importing ? "{\"op\":\"moveDeadline\",\"at\":\"2014-01-01T00:00:00Z\",\"by\":\"x\","

@@ -93,7 +93,7 @@ class StoredEventsTest extends ApiTest {
         assertThat(event.payload().path("governance").has("measure")).isTrue();
 
         var meta = event.metaData();
-        assertThat(meta.path("userId").asText()).isEqualTo(r.username());
+        assertThat(meta.path("userId").asText()).isEqualTo(personId(r.username()));
         assertThat(meta.path("userRole").asText()).isEqualTo("RESPONDENT");
         assertThat(meta.path("source").asText()).isEqualTo("api");
         assertThat(meta.path("requestId").asText()).isEqualTo("req-stored-2");
@@ -120,7 +120,7 @@ class StoredEventsTest extends ApiTest {
         var meta = events.get(1).metaData();
         assertThat(meta.path("effectiveAt").asText()).isEqualTo("2014-02-10T09:00:00Z");
         assertThat(Instant.parse(events.get(1).timestamp())).isAfter(Instant.parse("2020-01-01T00:00:00Z"));
-        assertThat(meta.path("userId").asText()).isEqualTo(ADMIN);
+        assertThat(meta.path("userId").asText()).isEqualTo(personId(ADMIN));
         assertThat(meta.path("userRole").asText()).isEqualTo("ADMIN");
         assertThat(meta.path("onBehalfOf").asText()).isEqualTo(r.collectivite());
         assertThat(meta.path("reason").asText()).isEqualTo("Formulaire papier du 10 fevrier");

@@ -34,7 +34,7 @@ class WriteFlowTest extends ApiTest {
 
         String metadata = jdbc.sql("SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 2")
                 .param(campaign + ":" + collectivite).query(String.class).single();
-        assertThat(metadata).contains("\"userId\":\"" + username + "\"", "\"userRole\":\"RESPONDENT\"", "\"source\":\"api\"",
+        assertThat(metadata).contains("\"userId\":\"" + personId(username) + "\"", "\"userRole\":\"RESPONDENT\"", "\"source\":\"api\"",
                 "\"effectiveAt\"", "\"requestId\"");
     }
 }

@@ -66,7 +66,7 @@ public class RequestAttribution {
         if (reason != null && reason.length() > MAX_REASON) {
             throw ApiException.invalid(bodyReason != null ? "reason" : REASON, "is longer than " + MAX_REASON + " characters");
         }
-        return new Attribution(user.username(), user.role().name(), onBehalfOf, MetadataKeys.SOURCE_API, null,
+        return new Attribution(user.personId(), user.role().name(), onBehalfOf, MetadataKeys.SOURCE_API, null,
                 RequestIds.current(), effectiveAt, reason == null || reason.isBlank() ? null : reason, null);
     }
 

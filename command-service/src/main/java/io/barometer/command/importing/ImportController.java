@@ -66,7 +66,9 @@ public class ImportController {
     @Operation(operationId = "importAnswerLog", summary = "Import an answer log", description = """
             Admins. Applies an NDJSON answer log (DESIGN §7: one `op` per line, with `at`, `by` and optionally \
             `onBehalfOf` and `reason`) in order, each line through the same rules as the API, recorded with \
-            `source=import`, the line's `at` as its effective instant and the admin as `importedBy`. A bad line stops \
+            `source=import`, the line's `at` as its effective instant and the admin as `importedBy`. Each `by` names \
+            a person (the one with that username, created on first sight: the events carry the person's id, never \
+            the handle). A bad line stops \
             the import there (422 naming its `line` and field); the lines before it stay applied, and sending the \
             same file again skips them. `position` (also in `X-Event-Position`) is what to pass as query-service's \
             `minPosition` for a view that holds the whole import.""",
@@ -79,7 +81,7 @@ public class ImportController {
     public Imported importLog(HttpServletRequest request) throws IOException {
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
-            ImportService.Result done = imports.importLog(reader, CurrentUser.get().username());
+            ImportService.Result done = imports.importLog(reader, CurrentUser.get().person());
             return new Imported(done.lines(), done.applied(), done.unchanged(), position.head());
         }
     }

@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.barometer.command.attribution.Attribution;
 import io.barometer.command.attribution.Dispatcher;
 import io.barometer.command.attribution.RequestIds;
+import io.barometer.command.people.People;
 import io.barometer.command.rules.DomainException;
 import io.barometer.command.rules.Outcome;
 import io.barometer.events.MetadataKeys;
@@ -75,15 +79,19 @@ public class ImportService {
     private final Dispatcher dispatcher;
     private final LineReader lines;
     private final JdbcClient jdbc;
+    private final People people;
 
     /** {@code json}: the HTTP API's own mapper, so that a line's values are read as a request body's are. */
-    public ImportService(Dispatcher dispatcher, JdbcClient jdbc, ObjectMapper json) {
+    public ImportService(Dispatcher dispatcher, JdbcClient jdbc, ObjectMapper json, People people) {
         this.dispatcher = dispatcher;
+        this.people = people;
         this.jdbc = jdbc;
         this.lines = new LineReader(json);
     }
 
-    public Result importLog(BufferedReader reader, String importedBy) throws IOException {
+    public Result importLog(BufferedReader reader, UUID importedBy) throws IOException {
+        // The people this import has met, by their handle: a log names few people on many lines.
+        Map<String, UUID> met = new HashMap<>();
         int lineNo = 0;
         int applied = 0;
         int unchanged = 0;
@@ -103,7 +111,7 @@ public class ImportService {
                     unchanged++;
                     continue;
                 }
-                outcome = apply(text, key, importedBy);
+                outcome = apply(text, key, importedBy, met);
                 remember(key, outcome.changed(), importedBy);
             } catch (BadLine e) {
                 throw new LineRejected(lineNo, e.field(), e.getMessage(), soFar);
@@ -134,7 +142,7 @@ public class ImportService {
                 .param(key).query(Boolean.class).single();
     }
 
-    private void remember(String key, boolean changed, String importedBy) {
+    private void remember(String key, boolean changed, UUID importedBy) {
         jdbc.sql("""
                         INSERT INTO import_line (import_key, changed, imported_by) VALUES (?, ?, ?)
                         ON CONFLICT (import_key) DO NOTHING
@@ -142,11 +150,19 @@ public class ImportService {
                 .params(key, changed, importedBy).update();
     }
 
-    private Outcome apply(String text, String key, String importedBy) {
+    /**
+     * The line's {@code by} becomes a person id before anything is stored: events name people by id only, the
+     * handle goes to the table of people (created on first sight; a line already imported never gets here, so a
+     * second run after an erasure does not bring the erased handle back).
+     */
+    private Outcome apply(String text, String key, UUID importedBy, Map<String, UUID> met) {
         LineReader.Line line = lines.read(text);
         LineHeader header = line.header();
-        Attribution attribution = new Attribution(header.by(), role(line.op(), header), header.onBehalfOf(),
-                MetadataKeys.SOURCE_IMPORT, importedBy, RequestIds.current(), line.at(), header.reason(), key);
+        String role = role(line.op(), header);
+        String collectivite = UserRole.RESPONDENT.name().equals(role) ? line.op().collectivite() : null;
+        UUID by = met.computeIfAbsent(header.by(), handle -> people.idFor(handle, collectivite, importedBy));
+        Attribution attribution = new Attribution(by.toString(), role, header.onBehalfOf(), MetadataKeys.SOURCE_IMPORT,
+                importedBy.toString(), RequestIds.current(), line.at(), header.reason(), key);
         return dispatcher.send(line.op().command(header, line.given()), attribution);
     }
 

@@ -152,6 +152,9 @@ class LineReader {
         if (header.by() == null || header.by().isBlank()) {
             throw new BadLine("by", "is required");
         }
+        if (header.by().length() > 100) {
+            throw new BadLine("by", "is longer than 100 characters");
+        }
         requireFields(line.op());
         if (header.onBehalfOf() != null) {
             if (!header.onBehalfOf().equals(line.op().collectivite())) {

@@ -1,5 +1,7 @@
 package io.barometer.command.security;
 
+import java.util.UUID;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -33,7 +35,7 @@ public class AccountLifeCycleController {
                                       String reason) {
     }
 
-    public record AccountStateChanged(String username, boolean enabled, boolean changed) {
+    public record AccountStateChanged(String username, UUID personId, boolean enabled, boolean changed) {
     }
 
     @Schema(example = """
@@ -62,15 +64,14 @@ public class AccountLifeCycleController {
             signs in anew). An admin cannot disable their own account.""")
     @Refusals({400, 403, 404, 409, 413, 415})
     public AccountStateChanged setEnabled(@PathVariable String username, @Valid @RequestBody AccountStateRequest body) {
-        String me = CurrentUser.get().username();
-        if (!body.enabled() && me.equals(username)) {
+        UUID me = CurrentUser.get().person();
+        Account account = accounts.find(username)
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "username", "no account with this username"));
+        if (!body.enabled() && me.equals(account.personId())) {
             throw ApiException.conflict("enabled", "an admin cannot disable their own account");
         }
-        if (accounts.find(username).isEmpty()) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "username", "no account " + username);
-        }
-        boolean changed = lifeCycle.setEnabled(username, body.enabled(), me, body.reason());
-        return new AccountStateChanged(username, body.enabled(), changed);
+        boolean changed = lifeCycle.setEnabled(account.personId(), body.enabled(), me, body.reason());
+        return new AccountStateChanged(username, account.personId(), body.enabled(), changed);
     }
 
     @PutMapping("/api/users/me/password")
@@ -81,16 +82,17 @@ public class AccountLifeCycleController {
     @ApiResponse(responseCode = "204", description = "Changed.")
     @Refusals({400, 413, 415, 422, 429})
     public ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChangeRequest body) {
-        String me = CurrentUser.get().username();
-        throttle.retryAfter(me).ifPresent(wait -> {
+        UUID me = CurrentUser.get().person();
+        Account account = accounts.find(me).orElseThrow(() -> ApiException.unauthorized("this account is closed"));
+        // Counted under the username, as a sign-in's failures are: guessing here or there adds up.
+        throttle.retryAfter(account.username()).ifPresent(wait -> {
             throw SignInThrottle.tooMany(wait);
         });
-        Account account = accounts.find(me).orElseThrow(() -> ApiException.unauthorized("no account " + me));
         if (!passwords.matches(body.currentPassword(), account.passwordHash())) {
-            throttle.failed(me);
+            throttle.failed(account.username());
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "currentPassword", "is not this account's password");
         }
-        throttle.succeeded(me);
+        throttle.succeeded(account.username());
         lifeCycle.changePassword(me, passwords.encode(body.newPassword()));
         return ResponseEntity.noContent().build();
     }

@@ -41,9 +41,8 @@ public class FirstAdmin implements ApplicationRunner {
         if (password.length() < 12) {
             throw new IllegalStateException("BAROMETER_ADMIN_PASSWORD must be at least 12 characters");
         }
-        if (accounts.insert(new Account(username, passwords.encode(password), UserRole.ADMIN, null, "Administrator"),
-                "bootstrap")) {
-            log.info("Created the first admin account '{}'", username);
-        }
+        // The log names the person by id: a username is often a name (DESIGN §11, issue 23).
+        accounts.insert(username, passwords.encode(password), UserRole.ADMIN, null, "Administrator", null, null)
+                .ifPresent(id -> log.info("Created the first admin account, person {}", id));
     }
 }

@@ -35,6 +35,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.PUT, "/api/campaigns/*/deadline").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PATCH, "/api/collectivites/*").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PATCH, "/api/users/*").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/people/*/erasure").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/users/me/password").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/campaigns/*/responses/*/reopen").hasRole("ADMIN")
                         .requestMatchers("/api/campaigns/*/responses/**").hasAnyRole("ADMIN", "RESPONDENT")

@@ -1,6 +1,10 @@
 package io.barometer.command.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +19,8 @@ import org.springframework.web.ErrorResponseException;
  * Slows down guessing (DESIGN §11): after {@value #FAILURES} failed sign-ins for one username within
  * {@link #WINDOW}, the next ones are refused until the oldest of those failures leaves the window. The failures
  * live in PostgreSQL and are dated by its clock, so that every command-service counts the same ones; an unknown
- * username is counted like a known one, so that the answers never tell which exist.
+ * username is counted like a known one, so that the answers never tell which exist. A username is kept only as
+ * its SHA-256: the table holds no handle of anyone, and an erasure clears the erased person's failures too.
  */
 @Component
 public class SignInThrottle {
@@ -34,10 +39,10 @@ public class SignInThrottle {
         List<Double> secondsLeft = jdbc.sql("""
                         SELECT EXTRACT(EPOCH FROM failed_at + make_interval(secs => :window) - now())
                         FROM sign_in_failure
-                        WHERE username = :username AND failed_at > now() - make_interval(secs => :window)
+                        WHERE username_hash = :username AND failed_at > now() - make_interval(secs => :window)
                         ORDER BY failed_at DESC LIMIT :failures
                         """)
-                .param("window", WINDOW.toSeconds()).param("username", username).param("failures", FAILURES)
+                .param("window", WINDOW.toSeconds()).param("username", hash(username)).param("failures", FAILURES)
                 .query(Double.class).list();
         if (secondsLeft.size() < FAILURES) {
             return Optional.empty();
@@ -58,15 +63,24 @@ public class SignInThrottle {
         jdbc.sql("""
                         WITH forgotten AS (
                             DELETE FROM sign_in_failure
-                            WHERE username = :username AND failed_at < now() - make_interval(secs => :window))
-                        INSERT INTO sign_in_failure (username) VALUES (:username)
+                            WHERE username_hash = :username AND failed_at < now() - make_interval(secs => :window))
+                        INSERT INTO sign_in_failure (username_hash) VALUES (:username)
                         """)
-                .param("username", username).param("window", WINDOW.toSeconds())
+                .param("username", hash(username)).param("window", WINDOW.toSeconds())
                 .update();
     }
 
     /** A success starts the count again: the person knows the password. */
     public void succeeded(String username) {
-        jdbc.sql("DELETE FROM sign_in_failure WHERE username = ?").param(username).update();
+        jdbc.sql("DELETE FROM sign_in_failure WHERE username_hash = ?").param(hash(username)).update();
+    }
+
+    static String hash(String username) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(username.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 }

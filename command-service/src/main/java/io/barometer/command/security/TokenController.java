@@ -26,7 +26,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** Exchanges a username and password for a signed JWT. */
+/** Exchanges a username and password for a signed JWT, which names its person by id only (no name in a token). */
 @RestController
 @Tag(name = "accounts")
 public class TokenController {
@@ -72,7 +72,7 @@ public class TokenController {
             throw SignInThrottle.tooMany(wait);
         });
         var account = accounts.find(request.username());
-        var standing = lifeCycle.standing(request.username());
+        var standing = account.flatMap(a -> lifeCycle.standing(a.personId()));
         boolean ok = passwords.matches(request.password(), account.map(Account::passwordHash).orElse(dummyHash));
         // A disabled account is refused in the same words as a wrong password: the answer names no account.
         if (account.isEmpty() || !ok || standing.isEmpty() || !standing.get().enabled()) {
@@ -85,7 +85,7 @@ public class TokenController {
         Instant expiresAt = now.plus(ttl);
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer("barometer")
-                .subject(a.username())
+                .subject(a.personId().toString())
                 .issuedAt(now)
                 .expiresAt(expiresAt)
                 .claim(CurrentUser.ROLE_CLAIM, a.role().name())

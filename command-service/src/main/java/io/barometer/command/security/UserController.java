@@ -1,5 +1,7 @@
 package io.barometer.command.security;
 
+import java.util.UUID;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,10 +42,14 @@ public class UserController {
             @NotNull UserRole role,
             @Size(max = 100) @Schema(description = "Required for a respondent, absent for anyone else")
             String collectiviteId,
-            @Size(max = 200) String displayName) {
+            @Size(max = 200) String displayName,
+            @Size(max = 320) @Pattern(regexp = "[^@\\s]+@[^@\\s]+") @Schema(description = "Optional; kept with the person, erased with them")
+            String email) {
     }
 
-    public record UserCreated(String username, UserRole role, String collectiviteId, String displayName) {
+    public record UserCreated(
+            @Schema(description = "The person's id: events, the audit and the erasure name them by it")
+            UUID personId, String username, UserRole role, String collectiviteId, String displayName, String email) {
     }
 
     private final AccountRepository accounts;
@@ -59,7 +65,9 @@ public class UserController {
     @PostMapping("/api/users")
     @Operation(operationId = "createUser", summary = "Create an account", description = """
             Admins. One account per person, so that the audit names who changed what. A respondent is bound to one \
-            registered collectivité and answers only for it.""")
+            registered collectivité and answers only for it. The username, display name and e-mail are the person's \
+            (erasable, see `POST /api/people/{id}/erasure`); a person already known from imported answers by that \
+            username gets the account, so their earlier answers and their new ones are one person's.""")
     @Refusals({400, 403, 409, 413, 415})
     @ResponseStatus(HttpStatus.CREATED)
     public UserCreated create(@Valid @RequestBody CreateUserRequest request) {
@@ -73,12 +81,11 @@ public class UserController {
         } else if (request.collectiviteId() != null) {
             throw ApiException.invalid("collectiviteId", "only respondents are bound to a collectivité");
         }
-        Account account = new Account(request.username(), passwords.encode(request.password()), request.role(),
-                request.collectiviteId(), request.displayName());
-        if (!accounts.insert(account, CurrentUser.get().username())) {
-            throw ApiException.conflict("username", "username " + request.username() + " is taken");
-        }
-        return new UserCreated(account.username(), account.role(), account.collectiviteId(), account.displayName());
+        UUID personId = accounts.insert(request.username(), passwords.encode(request.password()), request.role(),
+                        request.collectiviteId(), request.displayName(), request.email(), CurrentUser.get().person())
+                .orElseThrow(() -> ApiException.conflict("username", "this username is taken"));
+        return new UserCreated(personId, request.username(), request.role(), request.collectiviteId(),
+                request.displayName(), request.email());
     }
 
     @GetMapping("/api/users")

@@ -53,7 +53,8 @@ public class ApiDocsConfig {
                         tag("responses", "One collectivité's answers in one campaign: its respondents and admins write "
                                 + "them; every write answers the response's new version in an `ETag`."),
                         tag("import", "Answer logs (NDJSON) applied line by line through the same rules (admins)."),
-                        tag("accounts", "Sign-in (public) and the accounts admins create.")));
+                        tag("accounts", "Sign-in (public) and the accounts admins create."),
+                        tag("people", "The people behind the changes, named in one table only: admins erase them.")));
         api.getComponents()
                 .addParameters(RequestAttribution.EFFECTIVE_AT, header(RequestAttribution.EFFECTIVE_AT, """
                         Admins only (403 for anyone else): when the answer was really given, if earlier than now, e.g. \

@@ -10,10 +10,13 @@ import static org.mockito.Mockito.when;
 
 import java.io.BufferedReader;
 import java.io.StringReader;
+import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
+
+import io.barometer.command.people.People;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
@@ -39,11 +42,14 @@ class ImportInterruptedTest {
 
     private final CommandGateway gateway = mock(CommandGateway.class);
     private final JdbcClient jdbc = mock(JdbcClient.class, RETURNS_DEEP_STUBS);
+    private final People people = mock(People.class);
     private final ImportService imports = new ImportService(new Dispatcher(gateway), jdbc,
-            Jackson2ObjectMapperBuilder.json().build());
+            Jackson2ObjectMapperBuilder.json().build(), people);
+    private static final UUID ADMIN = UUID.randomUUID();
 
     ImportInterruptedTest() {
         when(jdbc.sql(anyString()).param(any()).query(Boolean.class).single()).thenReturn(false);
+        when(people.idFor(anyString(), any(), any())).thenAnswer(call -> UUID.randomUUID());
     }
 
     @Test
@@ -52,7 +58,7 @@ class ImportInterruptedTest {
                 .thenThrow(new IllegalStateException("connection refused"));
 
         ImportService.ImportInterrupted stopped = catchThrowableOfType(ImportService.ImportInterrupted.class,
-                () -> imports.importLog(new BufferedReader(new StringReader(LINES)), "admin"));
+                () -> imports.importLog(new BufferedReader(new StringReader(LINES)), ADMIN));
 
         assertThat(stopped.line).isEqualTo(4);
         assertThat(stopped.before.applied()).isEqualTo(2);
@@ -71,7 +77,7 @@ class ImportInterruptedTest {
                 .thenThrow(new ConcurrencyException("another instance wrote v"));
 
         ImportService.ImportInterrupted stopped = catchThrowableOfType(ImportService.ImportInterrupted.class,
-                () -> imports.importLog(new BufferedReader(new StringReader(LINES)), "admin"));
+                () -> imports.importLog(new BufferedReader(new StringReader(LINES)), ADMIN));
 
         assertThat(stopped.line).isEqualTo(2);
         ResponseEntity<ProblemDetail> answer = new ImportController(imports, null).interrupted(stopped);

@@ -49,6 +49,11 @@ public abstract class CommandServiceTest {
         admin = http.token(ADMIN, ADMIN_PASSWORD);
     }
 
+    /** The id events name a person by: the person table is the only place their username is kept (issue 23). */
+    protected String personId(String username) {
+        return jdbc.sql("SELECT id::text FROM person WHERE username = ?").param(username).query(String.class).single();
+    }
+
     protected long eventCount() {
         return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
     }

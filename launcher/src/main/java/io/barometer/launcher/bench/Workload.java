@@ -1,5 +1,6 @@
 package io.barometer.launcher.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,7 @@ final class Workload {
 
     static final Instant OPENS = Instant.parse("2020-11-30T23:00:00Z");
     static final Instant CLOSES = Instant.parse("2021-03-15T22:59:59Z");
+    private static final String BENCH_ADMIN = UUID.nameUUIDFromBytes("bench-admin".getBytes(StandardCharsets.UTF_8)).toString();
 
     private final String campaignId;
     private final Random random;
@@ -59,7 +61,7 @@ final class Workload {
     void open(EventWriter out) throws SQLException {
         out.append("campaign/" + campaignId, 0, "Campaign",
                 new CampaignOpened(campaignId, 2021, "Benchmark " + campaignId, OPENS, CLOSES, "bvn-2014"),
-                OPENS, OPENS, "bench-admin", "ADMIN");
+                OPENS, OPENS, BENCH_ADMIN, "ADMIN");
     }
 
     /** How many respondents the campaign has so far (collectivités 0 to n - 1 have all started). */
@@ -86,12 +88,14 @@ final class Workload {
         Instant registered = OPENS.plus(Duration.ofHours(random.nextInt(24 * 30)));
         out.append("collectivite/" + coll, 0, "Collectivite", new CollectiviteRegistered(coll, "Ville " + n,
                 CollectiviteKind.values()[random.nextInt(4)], "Région " + (n % 13), 50_000 + random.nextInt(400_000), null),
-                registered, registered, "bench-admin", "ADMIN");
+                registered, registered, BENCH_ADMIN, "ADMIN");
         boolean late = random.nextInt(20) == 0;
         Instant clock = late ? CLOSES.plus(Duration.ofDays(1 + random.nextInt(20)))
                 : registered.plus(Duration.ofHours(1 + random.nextInt(24 * 60)));
         String rid = campaignId + ":" + coll;
-        String user = coll + ".dsi-1";
+        // Events name people by id only (issue 23); the staged respondents have no row in person, as the
+        // generated data has no names.
+        String user = UUID.nameUUIDFromBytes((coll + ".dsi-1").getBytes(StandardCharsets.UTF_8)).toString();
         long seq = 0;
         out.append(rid, seq++, "Response", new ResponseStarted(rid, campaignId, coll, "bvn-2014"), clock, clock, user, "RESPONDENT");
         clock = tick(clock);

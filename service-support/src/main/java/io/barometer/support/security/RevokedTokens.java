@@ -58,7 +58,7 @@ public class RevokedTokens {
         }
         try {
             Map<String, Integer> read = new HashMap<>();
-            jdbc.sql("SELECT username, token_generation FROM account WHERE token_generation > 0")
+            jdbc.sql("SELECT person_id::text, token_generation FROM account WHERE token_generation > 0")
                     .query(rs -> {
                         read.put(rs.getString(1), rs.getInt(2));
                     });
