@@ -50,6 +50,7 @@ class PeoplePagesTest extends BrowserTest {
             assertThat(data).contains("maelle.douarnenez").contains("Maëlle Kerlann")
                     .contains("maelle.kerlann@douarnenez.example").contains("douarnenez").contains("Répondant");
             assertThat(b.text()).contains("demandez-le à un administrateur");
+            b.screenshot("people-my-data");
             assertThat(b.accessibilityProblems()).isEmpty();
 
             // The shared session table names the person by id, and holds neither their name nor their username.
@@ -89,12 +90,14 @@ class PeoplePagesTest extends BrowserTest {
             assertThat(admin.waitFor(".error-summary", "Rien n’a été effacé")).contains("Motif de l’effacement");
             assertThat(admin.waitFor("#erasure-reason-error", "Indiquez le motif")).isNotEmpty();
             assertThat(admin.field("Motif de l’effacement").getAttribute("aria-describedby")).contains("erasure-reason-error");
+            admin.screenshot("people-erasure-refused");
             admin.field("Motif de l’effacement").sendKeys("Demande de la personne reçue le 12 mars");
             admin.button("Effacer définitivement").click();
 
             assertThat(admin.waitFor("#people-notice", "Données effacées")).contains(erased);
             String list = admin.waitFor("#people-list tbody", erased);
             assertThat(list).doesNotContain("Yves Le Bihan").doesNotContain("yves.carhaix").doesNotContain("yves@carhaix");
+            admin.screenshot("people-erased");
 
             admin.go("/audit?collectivite=carhaix");
             admin.waitFor("#audit-caption", "modifications");
