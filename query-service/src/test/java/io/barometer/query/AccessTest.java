@@ -58,7 +58,7 @@ class AccessTest extends ServicesTest {
 
     List<String> everyRead() {
         return List.of("/api/campaigns", "/api/campaigns/" + campaign, "/api/campaigns/" + campaign + "/responses/" + mine,
-                "/api/campaigns/" + campaign + "/synthesis", "/api/admin/replay");
+                "/api/campaigns/" + campaign + "/synthesis", "/api/admin/replay", "/api/people/me", "/api/people");
     }
 
     @Test
@@ -87,6 +87,8 @@ class AccessTest extends ServicesTest {
             assertThat(refused.header("Content-Type")).contains("application/problem+json");
         }
         assertThat(query.get("/api/campaigns/" + campaign + "/synthesis", respondent).status()).isEqualTo(403);
+        assertThat(query.get("/api/people/me", respondent).status()).isEqualTo(200);
+        assertThat(query.get("/api/people", respondent).status()).isEqualTo(403);
         assertThat(query.get("/api/admin/replay", respondent).status()).isEqualTo(403);
         assertThat(query.post("/api/admin/replay", respondent, null).status()).isEqualTo(403);
     }
@@ -98,6 +100,8 @@ class AccessTest extends ServicesTest {
         Http.Reply synthesis = query.get("/api/campaigns/" + campaign + "/synthesis", analyst);
         assertThat(synthesis.status()).isEqualTo(200);
         assertThat(synthesis.json().at("/respondents/count").asInt()).isEqualTo(2);
+        assertThat(query.get("/api/people/me", analyst).status()).isEqualTo(200);
+        assertThat(query.get("/api/people", analyst).status()).isEqualTo(403);
         assertThat(query.get("/api/admin/replay", analyst).status()).isEqualTo(403);
         assertThat(query.post("/api/admin/replay", analyst, null).status()).isEqualTo(403);
     }

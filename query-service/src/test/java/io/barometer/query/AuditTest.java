@@ -18,6 +18,7 @@ import io.barometer.query.asof.Basis;
 import io.barometer.query.audit.AuditQuery;
 import io.barometer.query.audit.AuditRepository;
 import io.barometer.query.testing.AnswerLog;
+import io.barometer.query.testing.Services;
 import io.barometer.query.testing.ServicesTest;
 
 /** The audit: who changed what, when, from which value to which, and who may read it. */
@@ -72,7 +73,8 @@ class AuditTest extends ServicesTest {
         assertThat(paper.get("field").asText()).isEqualTo("status");
         assertThat(paper.get("oldValue").asText()).isEqualTo("STUDY");
         assertThat(paper.get("newValue").asText()).isEqualTo("DONE");
-        assertThat(paper.get("userId").asText()).isEqualTo("admin");
+        assertThat(paper.get("userId").asText()).isEqualTo(personId(Services.ADMIN));
+        assertThat(paper.get("userName").asText()).isEqualTo("Administrator");
         assertThat(paper.get("userRole").asText()).isEqualTo("ADMIN");
         assertThat(paper.get("onBehalfOf").asText()).isEqualTo("vannes-a1");
         assertThat(paper.get("reason").asText()).startsWith("Formulaire papier");
@@ -83,9 +85,12 @@ class AuditTest extends ServicesTest {
         // The online change of D-3 now follows the paper form on the effective timeline.
         JsonNode onlineRow = rows.stream().filter(r -> r.get("newValue").asText().equals("IN_PROGRESS")).findFirst().orElseThrow();
         assertThat(onlineRow.get("oldValue").asText()).isEqualTo("DONE");
-        assertThat(onlineRow.get("userId").asText()).isEqualTo("vannes-a1.dsi-1");
+        // The line's "by" became a person of its own, named by its handle: it has no display name.
+        assertThat(onlineRow.get("userId").asText()).isEqualTo(personId("vannes-a1.dsi-1"));
+        assertThat(onlineRow.get("userName").asText()).isEqualTo("vannes-a1.dsi-1");
         assertThat(onlineRow.get("source").asText()).isEqualTo("import");
-        assertThat(onlineRow.get("importedBy").asText()).isEqualTo("admin");
+        assertThat(onlineRow.get("importedBy").asText()).isEqualTo(personId(Services.ADMIN));
+        assertThat(onlineRow.get("importedByName").asText()).isEqualTo("Administrator");
         JsonNode declared = only(rows, "ProjectDeclared", "project");
         assertThat(declared.at("/newValue/catalogueItem").asText()).isEqualTo("classroom_wifi");
         assertThat(declared.get("oldValue").isNull()).isTrue();
@@ -206,7 +211,7 @@ class AuditTest extends ServicesTest {
         assertThat(plan).as(plan).doesNotContain("Seq Scan on answer_fact", "Seq Scan on answer_attribution")
                 .contains("Index Scan using answer_fact_project_effective");
         String byUser = String.join("\n", SERVICES.query.getBean(AuditRepository.class).plan(new AuditQuery(null, null,
-                coll + ".dsi-1", null, null, null, Basis.RECORDED, false, 0, 50)));
+                List.of(personId(coll + ".dsi-1")), null, null, null, Basis.RECORDED, false, 0, 50)));
         // By the index, whichever way: a bitmap scan, or an index-only scan once a vacuum marked the pages visible.
         assertThat(byUser).as(byUser).contains("answer_attribution_user").doesNotContain("Seq Scan on answer_attribution");
     }

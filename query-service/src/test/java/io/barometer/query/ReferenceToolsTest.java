@@ -138,7 +138,8 @@ class ReferenceToolsTest extends ServicesTest {
         assertThat(rows.get("annecy").at("/sections/projects").asBoolean()).isFalse();
         assertThat(rows.get("annecy").at("/sections/profile").asBoolean()).isTrue();
         assertThat(rows.get("chambery").at("/lastChange/onBehalfOf").asText()).isEqualTo("chambery");
-        assertThat(rows.get("chambery").at("/lastChange/userId").asText()).isEqualTo("bvn-team.amandine");
+        assertThat(rows.get("chambery").at("/lastChange/userId").asText()).isEqualTo(personId("bvn-team.amandine"));
+        assertThat(rows.get("chambery").at("/lastChange/userName").asText()).isEqualTo("bvn-team.amandine");
         assertThat(rows.get("chambery").get("late").asBoolean()).isTrue();
         assertThat(rows.get("vannes").at("/sections/actorStatements").asInt()).isEqualTo(7);
         // A 2013-only collectivité is listed, not started: the team can chase it.

@@ -61,6 +61,9 @@ class RouteAccessTest extends ServicesTest {
             Map.entry("GET /api/audit", Who.ADMIN),
             Map.entry("GET /api/campaigns/{campaign}/progress", Who.ADMIN),
             Map.entry("GET /api/history.ndjson", Who.ADMIN),
+            // What is kept about oneself, for everyone; who is kept, for admins only.
+            Map.entry("GET /api/people/me", Who.SIGNED_IN),
+            Map.entry("GET /api/people", Who.ADMIN),
             Map.entry("GET /api/admin/replay", Who.ADMIN),
             Map.entry("POST /api/admin/replay", Who.ADMIN));
 

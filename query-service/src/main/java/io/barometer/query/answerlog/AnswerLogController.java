@@ -1,7 +1,6 @@
 package io.barometer.query.answerlog;
 
 import java.io.BufferedOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.barometer.query.completeness.Completeness;
 import io.barometer.query.completeness.CompletenessCheck;
 import io.barometer.query.config.AxonConfig;
+import io.barometer.query.people.PersonNames;
 import io.barometer.support.openapi.Refusals;
 import io.barometer.support.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,17 +39,23 @@ public class AnswerLogController {
 
     private final AnswerLogRepository events;
     private final CompletenessCheck completeness;
+    private final PersonNames people;
     private final ObjectMapper json = AxonConfig.eventObjectMapper();
     private final AnswerLogLines lines = new AnswerLogLines(json);
 
-    public AnswerLogController(AnswerLogRepository events, CompletenessCheck completeness) {
+    public AnswerLogController(AnswerLogRepository events, CompletenessCheck completeness, PersonNames people) {
         this.events = events;
         this.completeness = completeness;
+        this.people = people;
     }
 
     @GetMapping("/api/history.ndjson")
     @Operation(operationId = "exportHistory", summary = "The whole history as an answer log", description = """
-            Admins. Every stored event, or one campaign's with the collectivités that answered it, as NDJSON lines             of the import's format (DESIGN §7) in event order: each with its effective `at`, `by`, `byRole`,             `onBehalfOf`, `reason` and its original `recordedAt`. Importing it into an empty installation gives the             same figures on the effective clock. Streamed whatever the store's size.""")
+            Admins. Every stored event, or one campaign's with the collectivités that answered it, as NDJSON lines \
+            of the import's format (DESIGN §7) in event order: each with its effective `at`, `by`, `byRole`, \
+            `onBehalfOf`, `reason` and its original `recordedAt`. `by` is the person's username, or their person id \
+            once they are erased: their lines stay one person's, without a name. Importing it into an empty \
+            installation gives the same figures on the effective clock. Streamed whatever the store's size.""")
     @ApiResponse(responseCode = "200", description = "The answer log.", content = @Content(
             mediaType = "application/x-ndjson", schema = @Schema(type = "string")))
     public ResponseEntity<StreamingResponseBody> history(@RequestParam(required = false) String campaign,
@@ -60,8 +66,10 @@ public class AnswerLogController {
         }
         StreamingResponseBody body = out -> {
             OutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
+            AnswerLogWriter writer = new AnswerLogWriter(json, lines, people, buffered);
             try {
-                events.stream(campaign, event -> write(buffered, event));
+                events.stream(campaign, writer::write);
+                writer.flush();
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
@@ -72,14 +80,5 @@ public class AnswerLogController {
         return ResponseEntity.ok().headers(CompletenessCheck.headers(projection)).contentType(NDJSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
                 .body(body);
-    }
-
-    private void write(OutputStream out, StoredEvent event) {
-        try {
-            out.write(json.writeValueAsBytes(lines.line(event)));
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -74,6 +74,30 @@ public final class ViewParameters {
         return ids;
     }
 
+    /** An optional id parameter (a campaign's, a collectivité's): null when absent or blank. */
+    public static String slug(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!SLUG.matcher(value).matches()) {
+            throw ApiException.invalid(field, "'" + value + "' is not an id");
+        }
+        return value;
+    }
+
+    /** A page number or size, refused by name when it is not a whole number within its bounds. */
+    public static int wholeNumber(String field, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n < min || n > max) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid(field, "must be a whole number from " + min + " to " + max);
+        }
+    }
+
     /** True when late respondents are left out as a class. */
     public static boolean excludeLate(String value) {
         if (value == null || value.isBlank() || value.equals("include")) {

@@ -1,8 +1,12 @@
 package io.barometer.query.audit;
 
+import static io.barometer.query.asof.ViewParameters.slug;
+import static io.barometer.query.asof.ViewParameters.wholeNumber;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +18,7 @@ import io.barometer.query.asof.Basis;
 import io.barometer.query.campaign.CampaignRepository;
 import io.barometer.query.completeness.Completeness;
 import io.barometer.query.completeness.CompletenessCheck;
+import io.barometer.query.people.PersonNames;
 import io.barometer.support.openapi.Refusals;
 import io.barometer.support.security.CurrentUser;
 import io.barometer.support.web.ApiException;
@@ -34,11 +39,14 @@ public class AuditController {
     private final AuditRepository audit;
     private final CampaignRepository campaigns;
     private final CompletenessCheck completeness;
+    private final PersonNames people;
 
-    public AuditController(AuditRepository audit, CampaignRepository campaigns, CompletenessCheck completeness) {
+    public AuditController(AuditRepository audit, CampaignRepository campaigns, CompletenessCheck completeness,
+                           PersonNames people) {
         this.audit = audit;
         this.campaigns = campaigns;
         this.completeness = completeness;
+        this.people = people;
     }
 
     @GetMapping("/api/audit")
@@ -46,7 +54,9 @@ public class AuditController {
             Admins. Every change, newest first, filtered by campaign, collectivité, user, project and time range \
             (on the `recorded` clock by default): when it was recorded and effective, who made it and in which \
             role, on whose behalf and why, the field, its old and new values and its timeliness. `projection` says \
-            whether the projection had caught up; `minPosition` waits until it holds a write's `X-Event-Position`.""")
+            whether the projection had caught up; `minPosition` waits until it holds a write's `X-Event-Position`. \
+            `userId` and `importedBy` are person ids; `userName` and `importedByName` are their names now \
+            ("personne effacée" once erased, null for an id no person has). `user` takes a person id or a username.""")
     @Refusals({400, 403, 503})
     public AuditPage audit(@RequestParam(required = false) String campaign,
                            @RequestParam(required = false) String collectivite,
@@ -59,8 +69,8 @@ public class AuditController {
                            @RequestParam(defaultValue = "50") String size,
                            @RequestParam(required = false) String minPosition) {
         AuditQuery query = new AuditQuery(slug("campaign", campaign), slug("collectivite", collectivite),
-                blankToNull(user), uuid(project), instant("from", from), instant("to", to), clockOf(clock), false,
-                number("page", page, 0, Integer.MAX_VALUE), number("size", size, 1, MAX_SIZE));
+                users(user), uuid(project), instant("from", from), instant("to", to), clockOf(clock), false,
+                wholeNumber("page", page, 0, Integer.MAX_VALUE), wholeNumber("size", size, 1, MAX_SIZE));
         Completeness projection = completeness.awaiting(minPosition);
         return audit.page(query).with(projection);
     }
@@ -68,7 +78,8 @@ public class AuditController {
     @GetMapping("/api/campaigns/{campaign}/responses/{collectivite}/history")
     @Operation(operationId = "getResponseHistory", summary = "A response's history", description = """
             The collectivité's respondents, admins. Every change of that response along its effective timeline: \
-            who, when, old value and new value. `projection` and `minPosition` as on the audit.""")
+            who (`userId`, and `userName` as on the audit), when, old value and new value. `projection` and \
+            `minPosition` as on the audit.""")
     @Refusals({400, 403, 404, 503})
     public AuditPage history(@PathVariable String campaign, @PathVariable String collectivite,
                              @RequestParam(defaultValue = "0") String page,
@@ -80,7 +91,7 @@ public class AuditController {
         Completeness projection = completeness.awaiting(minPosition);
         campaigns.find(campaign).orElseThrow(() -> ApiException.notFound("campaign", "no campaign " + campaign));
         AuditPage history = audit.page(new AuditQuery(campaign, collectivite, null, null, null, null, Basis.EFFECTIVE,
-                true, number("page", page, 0, Integer.MAX_VALUE), number("size", size, 1, MAX_SIZE)));
+                true, wholeNumber("page", page, 0, Integer.MAX_VALUE), wholeNumber("size", size, 1, MAX_SIZE)));
         if (history.total() == 0) {
             throw ApiException.notFound("collectivite", collectivite + " has no response in " + campaign);
         }
@@ -94,18 +105,9 @@ public class AuditController {
         return Basis.parse(value).orElseThrow(() -> ApiException.invalid("clock", "must be 'effective' or 'recorded'"));
     }
 
-    private static String slug(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (!value.matches("[a-z0-9][a-z0-9-]{0,99}")) {
-            throw ApiException.invalid(field, "'" + value + "' is not an id");
-        }
-        return value;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+    /** The people a {@code user} filter names: by person id or by username, as an admin knows them. */
+    private List<String> users(String value) {
+        return value == null || value.isBlank() ? null : people.idsMatching(value.strip());
     }
 
     private static UUID uuid(String value) {
@@ -127,18 +129,6 @@ public class AuditController {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             throw ApiException.invalid(field, "must be an ISO-8601 instant with an offset");
-        }
-    }
-
-    private static int number(String field, String value, int min, int max) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n < min || n > max) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid(field, "must be a whole number from " + min + " to " + max);
         }
     }
 }

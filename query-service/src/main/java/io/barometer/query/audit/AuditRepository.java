@@ -6,7 +6,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -14,6 +17,8 @@ import org.springframework.stereotype.Repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.barometer.query.people.PersonNames;
 
 /**
  * The audit, read from the same append-only fact tables as the views: each event expands into the fields
@@ -123,9 +128,11 @@ public class AuditRepository {
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final PersonNames people;
 
-    public AuditRepository(NamedParameterJdbcTemplate jdbc) {
+    public AuditRepository(NamedParameterJdbcTemplate jdbc, PersonNames people) {
         this.jdbc = jdbc;
+        this.people = people;
     }
 
     public AuditPage page(AuditQuery q) {
@@ -135,6 +142,13 @@ public class AuditRepository {
         jdbc.query(pageSql(q), p, rs -> {
             rows.add(row(rs));
         });
+        Set<String> ids = new HashSet<>();
+        for (AuditRow row : rows) {
+            ids.add(row.userId());
+            ids.add(row.importedBy());
+        }
+        Map<String, String> names = people.displayNames(ids);
+        rows.replaceAll(row -> row.named(names));
         return new AuditPage(rows, q.page(), q.size(), total, null);
     }
 
@@ -147,7 +161,7 @@ public class AuditRepository {
         return new MapSqlParameterSource()
                 .addValue("campaign", q.campaign())
                 .addValue("collectivite", q.collectivite())
-                .addValue("user", q.user())
+                .addValue("users", q.users() == null ? null : q.users().toArray(String[]::new))
                 .addValue("project", q.project())
                 .addValue("from", utc(q.from()))
                 .addValue("to", utc(q.to()))
@@ -203,8 +217,9 @@ public class AuditRepository {
         if (q.collectivite() != null) {
             answers.append(" AND f.collectivite_id = :collectivite");
         }
-        if (q.user() != null) {
-            answers.append(" AND f.global_index IN (SELECT global_index FROM answer_attribution WHERE user_id = :user)");
+        if (q.users() != null) {
+            answers.append(" AND f.global_index IN (SELECT global_index FROM answer_attribution")
+                    .append(" WHERE user_id = ANY (:users))");
         }
         if (q.from() != null) {
             answers.append(" AND f.").append(clock).append(" >= :from");
@@ -224,8 +239,8 @@ public class AuditRepository {
             if (q.collectivite() != null) {
                 own.append(" AND c.collectivite_id = :collectivite");
             }
-            if (q.user() != null) {
-                own.append(" AND c.user_id = :user");
+            if (q.users() != null) {
+                own.append(" AND c.user_id = ANY (:users)");
             }
             if (q.from() != null) {
                 own.append(" AND c.").append(clock).append(" >= :from");
@@ -241,8 +256,9 @@ public class AuditRepository {
     private static AuditRow row(ResultSet rs) throws SQLException {
         String field = rs.getString("field");
         return new AuditRow(rs.getLong("global_index"), instant(rs, "recorded_at"), instant(rs, "effective_at"),
-                rs.getString("user_id"), rs.getString("user_role"), rs.getString("on_behalf_of"), rs.getString("reason"),
-                rs.getString("source"), rs.getString("imported_by"), rs.getString("campaign_id"),
+                rs.getString("user_id"), null, rs.getString("user_role"), rs.getString("on_behalf_of"),
+                rs.getString("reason"), rs.getString("source"), rs.getString("imported_by"), null,
+                rs.getString("campaign_id"),
                 rs.getString("collectivite_id"), rs.getString("project_id"), rs.getString("statement"),
                 rs.getString("change"), field, value(field, rs.getString("old_value")),
                 value(field, rs.getString("new_value")), rs.getString("timeliness"));

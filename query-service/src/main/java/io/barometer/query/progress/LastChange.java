@@ -2,6 +2,9 @@ package io.barometer.query.progress;
 
 import java.time.Instant;
 
-/** A response's latest change as of the cut-off: when, by whom, on whose behalf. */
-public record LastChange(Instant at, String userId, String userRole, String onBehalfOf) {
+/**
+ * A response's latest change as of the cut-off: when, by whom (a person id, and the name the person table gives it
+ * now), on whose behalf.
+ */
+public record LastChange(Instant at, String userId, String userName, String userRole, String onBehalfOf) {
 }

@@ -63,8 +63,9 @@ public class ProgressController {
     @GetMapping("/api/campaigns/{campaign}/progress")
     @Operation(operationId = "getProgress", summary = "Who has answered how much", description = """
             Admins. Every registered collectivité as of the cut-off: started or not, late or not, which sections \
-            are filled, its projects, submitted or not, and its last change (when, by whom). `projection` says \
-            whether the projection had caught up; `minPosition` waits until it holds a write's `X-Event-Position`.""")
+            are filled, its projects, submitted or not, and its last change (when; by whom: `userId`, a person id, \
+            and `userName`, "personne effacée" once erased). `projection` says whether the projection had caught \
+            up; `minPosition` waits until it holds a write's `X-Event-Position`.""")
     @Refusals({400, 403, 404, 503})
     public ProgressView progress(@PathVariable String campaign,
                                  @RequestParam(required = false) String asOf,

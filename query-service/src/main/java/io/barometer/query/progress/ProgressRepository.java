@@ -12,15 +12,18 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import io.barometer.query.asof.Basis;
+import io.barometer.query.people.PersonNames;
 
 /** What the progress view reads besides the responses as of a cut-off: who is registered, and each last change. */
 @Repository
 public class ProgressRepository {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final PersonNames people;
 
-    public ProgressRepository(NamedParameterJdbcTemplate jdbc) {
+    public ProgressRepository(NamedParameterJdbcTemplate jdbc, PersonNames people) {
         this.jdbc = jdbc;
+        this.people = people;
     }
 
     /** Collectivités registered as of the instant, with their name then, by id. */
@@ -49,9 +52,12 @@ public class ProgressRepository {
                 """.formatted(clock.column()), new MapSqlParameterSource("c", campaignId).addValue("t", utc(instant)),
                 rs -> {
                     last.put(rs.getString("collectivite_id"), new LastChange(
-                            rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("user_id"),
+                            rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("user_id"), null,
                             rs.getString("user_role"), rs.getString("on_behalf_of")));
                 });
+        Map<String, String> names = people.displayNames(last.values().stream().map(LastChange::userId).toList());
+        last.replaceAll((collectivite, change) -> new LastChange(change.at(), change.userId(),
+                names.get(change.userId()), change.userRole(), change.onBehalfOf()));
         return last;
     }
 

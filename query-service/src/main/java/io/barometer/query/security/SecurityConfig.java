@@ -29,13 +29,15 @@ public class SecurityConfig {
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/*/synthesis", "/api/comparisons",
                                 "/api/campaigns/*/exports/*").hasAnyRole("ANALYST", "ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/audit", "/api/campaigns/*/progress", "/api/history.ndjson")
-                                .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/audit", "/api/campaigns/*/progress", "/api/history.ndjson",
+                                "/api/people").hasRole("ADMIN")
                         // Who changed what: analysts see answers, not people (DESIGN §11, least privilege).
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/*/responses/*/history")
                                 .hasAnyRole("RESPONDENT", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/campaigns", "/api/campaigns/*",
                                 "/api/campaigns/*/responses/*").hasAnyRole("RESPONDENT", "ANALYST", "ADMIN")
+                        // Every role may read what is kept about themselves.
+                        .requestMatchers(HttpMethod.GET, "/api/people/me").authenticated()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated());
         return http.build();

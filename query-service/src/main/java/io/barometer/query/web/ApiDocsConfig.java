@@ -49,6 +49,7 @@ public class ApiDocsConfig {
                         tag("audit", "Who changed what, when, from which value to which."),
                         tag("exports", "CSV files for SPSS and Excel (analysts, admins)."),
                         tag("progress", "Who has started, filled in and submitted (admins)."),
+                        tag("people", "What is kept about each person, and the people of a collectivité (admins)."),
                         tag("replay", "Rebuilding the projections from the event store (admins).")));
     }
 
@@ -101,7 +102,8 @@ public class ApiDocsConfig {
                         new StringSchema().format("date-time"), "2014-03-16T00:00:00+01:00")),
                 Map.entry("to", parameter("Changes up to this instant.", new StringSchema().format("date-time"),
                         "2014-05-07T00:00:00+02:00")),
-                Map.entry("user", parameter("Changes made by this username.", new StringSchema(), "vannes.dsi-1")),
+                Map.entry("user", parameter("Changes made by this person: their person id or their username.",
+                        new StringSchema(), "vannes.dsi-1")),
                 Map.entry("project", parameter("Changes of this project.", new StringSchema().format("uuid"),
                         "8330e23a-f607-5290-98e6-1db882b9b67e"))));
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -42,6 +43,12 @@ public abstract class ServicesTest {
     /** {@link Services#awaitProjections()} of the shared installation. */
     protected static void awaitProjections() {
         SERVICES.awaitProjections();
+    }
+
+    /** The id the events name a person by; their username is kept in the person table only (issue 23). */
+    protected static String personId(String username) {
+        return SERVICES.query.getBean(JdbcClient.class).sql("SELECT id::text FROM public.person WHERE username = ?")
+                .param(username).query(String.class).single();
     }
 
     protected Http.Reply importLog(String ndjson) {
