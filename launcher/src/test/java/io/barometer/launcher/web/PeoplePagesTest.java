@@ -59,6 +59,13 @@ class PeoplePagesTest extends BrowserTest {
             assertThat(web.sessionPlacesHolding("Kerlann")).isZero();
             assertThat(web.sessionPlacesHolding("douarnenez.example")).isZero();
 
+            // The people of a collectivité and their erasure are for admins only.
+            for (String adminPage : List.of("/admin/people?collectivite=douarnenez", "/admin/people/" + maelle + "/erasure")) {
+                b.go(adminPage);
+                assertThat(b.heading()).isEqualTo("Accès refusé");
+                assertThat(b.text()).doesNotContain("Effacer");
+            }
+
             b.go("/account/data?lang=en");
             assertThat(b.waitFor("h1", "My data")).isEqualTo("My data");
             assertThat(b.text()).contains("Signed in: Maëlle Kerlann").contains("Changes recorded in your name");
