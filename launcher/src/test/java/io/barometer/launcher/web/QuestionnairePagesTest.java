@@ -58,7 +58,8 @@ class QuestionnairePagesTest extends BrowserTest {
 
     @Test
     void aRespondentAnswersTheProfileSeesItSavedAndFindsItAfterAReload() throws Exception {
-        web.collectivite("ploemeur", "Ploemeur", "anne.lorient");
+        web.collectivite("ploemeur", "Ploemeur");
+        String anne = web.account("anne.lorient", "RESPONDENT", "ploemeur", "Anne Le Floch", null);
         try (Browser b = started("anne.lorient")) {
             b.link("Remplir le questionnaire").click();
             assertThat(b.heading()).startsWith("Profil du répondant");
@@ -83,16 +84,19 @@ class QuestionnairePagesTest extends BrowserTest {
             assertThat(b.driver.getPageSource()).doesNotContain("eyJ");
 
             b.go(page("ploemeur", "history"));
-            String history = b.waitFor("table.history", "anne.lorient");
-            assertThat(history).contains("Élu").contains("Direction du numérique").contains("dans les délais");
+            // Who changed what, by the name the person goes by: neither their username nor their person id.
+            String history = b.waitFor("table.history", "Anne Le Floch");
+            assertThat(history).contains("Élu").contains("Direction du numérique").contains("dans les délais")
+                    .doesNotContain("anne.lorient").doesNotContain(anne);
         }
         JsonNode profile = web.response("ploemeur").get("profile");
         assertThat(profile.get("role").asText()).isEqualTo("ELECTED");
         assertThat(profile.get("worksInDigital").asBoolean()).isTrue();
-        // Every event the pages caused names the person who signed in, never the web app.
+        // Every event the pages caused names the person who signed in (by person id), never the web app.
         List<String> users = new ArrayList<>();
-        web.history("ploemeur").get("items").forEach(i -> users.add(i.get("userId").asText()));
-        assertThat(users).isNotEmpty().containsOnly("anne.lorient");
+        web.history("ploemeur").get("items").forEach(i -> users.add(i.get("userId").asText() + " "
+                + i.get("userName").asText()));
+        assertThat(users).isNotEmpty().containsOnly(anne + " Anne Le Floch");
     }
 
     @Test
@@ -217,7 +221,7 @@ class QuestionnairePagesTest extends BrowserTest {
         List<JsonNode> changes = new ArrayList<>();
         web.history("landerneau").get("items").forEach(changes::add);
         assertThat(changes).isNotEmpty().allSatisfy(change -> {
-            assertThat(change.get("userId").asText()).isEqualTo(WebStack.ADMIN);
+            assertThat(change.get("userId").asText()).isEqualTo(web.adminId);
             assertThat(change.get("onBehalfOf").asText()).isEqualTo("landerneau");
             assertThat(change.get("reason").asText()).isEqualTo("Formulaire papier reçu par courrier, cœur de l’agglomération");
             assertThat(change.get("effectiveAt").asText()).startsWith("2026-03-12T");
@@ -343,7 +347,7 @@ class QuestionnairePagesTest extends BrowserTest {
         web.collectivite("lorient-agglo", "Lorient Agglomération", "eva.lorient");
         try (Browser b = started("eva.lorient")) {
             b.go(page("lorient-agglo", "projects"));
-            assertThat(web.expireSessionsOf("eva.lorient")).isPositive();
+            assertThat(web.expireSessionsOf(web.personId("eva.lorient"))).isPositive();
             b.go(page("lorient-agglo", "motivations"));
             assertThat(b.waitFor("#login-message", "Votre session a expiré")).contains("30 minutes");
             b.signIn("eva.lorient", WebStack.password("eva.lorient"));

@@ -33,6 +33,10 @@ final class WebStack {
     final Stack stack;
     final Api api = new Api();
     final String adminToken;
+    /** The first admin's person id: what the events and the session name them by (issue #23). */
+    final String adminId;
+    /** Each account the tests made, by username: its person id. */
+    private final Map<String, String> people = new java.util.concurrent.ConcurrentHashMap<>();
 
     private WebStack() throws Exception {
         Path data = Path.of("target", "web-test-data").toAbsolutePath();
@@ -49,6 +53,7 @@ final class WebStack {
             }
         }));
         adminToken = api.token(command(), ADMIN, ADMIN_PASSWORD);
+        adminId = subjectOf(adminToken);
         // A campaign open now and closing in a year: answers given in the tests are on time.
         Map<String, Object> campaign = new LinkedHashMap<>();
         campaign.put("campaign", CAMPAIGN);
@@ -104,13 +109,38 @@ final class WebStack {
     }
 
     void account(String username, String role, String collectivite) throws IOException {
+        account(username, role, collectivite, username, null);
+    }
+
+    /** An account with a display name (and an e-mail) of its own; its person id is then {@link #personId}. */
+    String account(String username, String role, String collectivite, String displayName, String email)
+            throws IOException {
         Map<String, Object> u = new LinkedHashMap<>();
         u.put("username", username);
         u.put("password", password(username));
         u.put("role", role);
         u.put("collectiviteId", collectivite);
-        u.put("displayName", username);
-        expect(api.json("POST", command() + "/api/users", adminToken, u), 201, 200);
+        u.put("displayName", displayName);
+        u.put("email", email);
+        String id = expect(api.json("POST", command() + "/api/users", adminToken, u), 201, 200).json()
+                .path("personId").asText();
+        people.put(username, id);
+        return id;
+    }
+
+    /** The person id of an account a test made. */
+    String personId(String username) {
+        String id = people.get(username);
+        if (id == null) {
+            throw new IllegalArgumentException("no account " + username + " was made by the tests");
+        }
+        return id;
+    }
+
+    /** A token's subject (the person id), read as the web reads it: the service that issued it is ours. */
+    private static String subjectOf(String token) throws IOException {
+        byte[] claims = java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(claims).path("sub").asText();
     }
 
     static String password(String username) {
@@ -162,14 +192,41 @@ final class WebStack {
                 adminToken), 200).json();
     }
 
-    /** Ages every web session of a person past the idle timeout, as 31 minutes without a request would. */
-    int expireSessionsOf(String username) throws Exception {
+    /** Ages every web session of a person (by person id) past the idle timeout, as 31 minutes idle would. */
+    int expireSessionsOf(String personId) throws Exception {
         try (Connection c = stack.database().connect(); PreparedStatement s = c.prepareStatement("""
                 UPDATE web.spring_session
                    SET last_access_time = last_access_time - 3600000, expiry_time = expiry_time - 3600000
                  WHERE principal_name = ?""")) {
-            s.setString(1, username);
+            s.setString(1, personId);
             return s.executeUpdate();
+        }
+    }
+
+    /** How many web sessions a person (by person id) holds, as Spring Session indexes them. */
+    int sessionsOf(String personId) throws Exception {
+        try (Connection c = stack.database().connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM web.spring_session WHERE principal_name = ?")) {
+            s.setString(1, personId);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
+    /** How many places of the web's session tables hold this text: a principal name, or an attribute's bytes. */
+    int sessionPlacesHolding(String text) throws Exception {
+        try (Connection c = stack.database().connect(); PreparedStatement s = c.prepareStatement("""
+                SELECT (SELECT count(*) FROM web.spring_session WHERE position(? IN principal_name) > 0)
+                     + (SELECT count(*) FROM web.spring_session_attributes
+                         WHERE position(convert_to(?, 'UTF8') IN attribute_bytes) > 0)""")) {
+            s.setString(1, text);
+            s.setString(2, text);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
         }
     }
 

@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.barometer.web.api.ApiProblem;
 import io.barometer.web.api.Services;
-import io.barometer.web.security.Forbidden;
 import io.barometer.web.page.Pages;
 import io.barometer.web.security.SignedIn;
 import jakarta.servlet.ServletException;
@@ -24,6 +23,8 @@ import jakarta.servlet.http.HttpServletRequest;
 @Controller
 public class PasswordController {
 
+    private static final String OWN_PASSWORD = "a password is changed by its own signed-in person";
+
     private final Services services;
     private final Pages pages;
 
@@ -34,7 +35,7 @@ public class PasswordController {
 
     @GetMapping("/account/password")
     public String form(HttpServletRequest request, Model model) {
-        signedIn();
+        SignedIn.require(OWN_PASSWORD);
         return page(request, model, Map.of());
     }
 
@@ -43,7 +44,7 @@ public class PasswordController {
                          @RequestParam(defaultValue = "") String newPassword,
                          @RequestParam(defaultValue = "") String confirmation,
                          HttpServletRequest request, Model model) throws ServletException {
-        SignedIn me = signedIn();
+        SignedIn me = SignedIn.require(OWN_PASSWORD);
         Map<String, String> errors = new LinkedHashMap<>();
         if (!newPassword.equals(confirmation)) {
             errors.put("confirmation", pages.texts(request).get("password.mismatch"));
@@ -74,13 +75,5 @@ public class PasswordController {
         model.addAttribute("page", pages.of(request, "password.title"));
         model.addAttribute("errors", errors);
         return "accounts/password";
-    }
-
-    private static SignedIn signedIn() {
-        SignedIn me = SignedIn.current();
-        if (me == null) {
-            throw new Forbidden("signed in people only");
-        }
-        return me;
     }
 }

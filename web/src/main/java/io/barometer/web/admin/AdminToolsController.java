@@ -50,7 +50,7 @@ public class AdminToolsController {
         if (log == null || log.isEmpty()) {
             return importPage(request, model, null, "import.noFile");
         }
-        ImportJob job = imports.start(me.caller(), me.username(), log);
+        ImportJob job = imports.start(me.caller(), me.personId(), log);
         return "redirect:/admin/import/" + job.id();
     }
 

@@ -21,6 +21,6 @@ public record CampaignProgress(String campaign, Instant asOf, Instant closesAt, 
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record LastChange(Instant at, String userId, String userRole, String onBehalfOf) {
+    public record LastChange(Instant at, String userId, String userName, String userRole, String onBehalfOf) {
     }
 }

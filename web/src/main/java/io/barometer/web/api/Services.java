@@ -112,6 +112,31 @@ public class Services {
                 Map.of("currentPassword", currentPassword, "newPassword", newPassword), Void.class);
     }
 
+    // --- people (issue #23) ----------------------------------------------------------------------------------
+
+    /** What query-service holds about the signed-in person: their "Mes données" page and the header's name. */
+    public Person me(Caller caller) {
+        return call(query, HttpMethod.GET, "/api/people/me", caller, null, null, Person.class);
+    }
+
+    /** A page of the people of a collectivité, erased ones included (admins only). */
+    public PeoplePage people(Caller caller, String collectivite, int page, int size) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("collectivite", collectivite);
+        p.put("page", Integer.toString(page));
+        p.put("size", Integer.toString(size));
+        return call(query, HttpMethod.GET, "/api/people" + query(p), caller, null, null, PeoplePage.class);
+    }
+
+    /**
+     * Erases a person (admins only): their name, username and e-mail go, their account is closed for good, and
+     * every change they made stays, attributed to "personne effacée". The reason is kept without the name.
+     */
+    public Erasure erase(Caller caller, String personId, String reason) {
+        return call(command, HttpMethod.POST, "/api/people/{id}/erasure", caller, null, Map.of("reason", reason),
+                Erasure.class, personId);
+    }
+
     // --- reads ---------------------------------------------------------------------------------------------
 
     public List<Campaign> campaigns(Caller caller) {

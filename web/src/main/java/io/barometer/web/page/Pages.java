@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 import io.barometer.web.security.SignedIn;
+import io.barometer.web.security.SignedInNames;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Builds each page's {@link Page} from the request. */
@@ -16,10 +17,12 @@ import jakarta.servlet.http.HttpServletRequest;
 public class Pages {
 
     private final MessageSource messages;
+    private final SignedInNames names;
     private final ZoneId zone;
 
-    public Pages(MessageSource messages, @Value("${barometer.zone:Europe/Paris}") String zone) {
+    public Pages(MessageSource messages, SignedInNames names, @Value("${barometer.zone:Europe/Paris}") String zone) {
         this.messages = messages;
+        this.names = names;
         this.zone = ZoneId.of(zone);
     }
 
@@ -31,7 +34,9 @@ public class Pages {
         if (path.endsWith("?")) {
             path = path.substring(0, path.length() - 1);
         }
-        return new Page(t.get(titleKey, titleArgs), t, SignedIn.current(),
+        SignedIn user = SignedIn.current();
+        String userName = user == null ? null : names.of(user).orElse(null);
+        return new Page(t.get(titleKey, titleArgs), t, user, userName,
                 csrf == null ? "_csrf" : csrf.getParameterName(), csrf == null ? "X-CSRF-TOKEN" : csrf.getHeaderName(),
                 csrf == null ? "" : csrf.getToken(), path);
     }

@@ -11,6 +11,9 @@ import org.springframework.context.MessageSource;
 /** The page's words in the person's language (messages.properties: French; messages_en.properties: English). */
 public final class Texts {
 
+    /** The name query-service gives every change of an erased person (issue #23), in its own words. */
+    public static final String ERASED = "personne effacée";
+
     private final MessageSource messages;
     private final Locale locale;
     private final ZoneId zone;
@@ -40,6 +43,21 @@ public final class Texts {
 
     public ZoneId zone() {
         return zone;
+    }
+
+    /**
+     * Who made a change, by the name query-service put beside its person id: an erased person by the start of
+     * that id ("personne effacée (3f2a9c1b)"), so that their changes still read as one person's; the id as it
+     * is when no person bears it.
+     */
+    public String person(String name, String id) {
+        if (ERASED.equals(name)) {
+            return get("person.erased", id == null ? "?" : id.substring(0, Math.min(8, id.length())));
+        }
+        if (name != null && !name.isBlank()) {
+            return name;
+        }
+        return id == null ? "—" : id;
     }
 
     public String get(String key, Object... args) {

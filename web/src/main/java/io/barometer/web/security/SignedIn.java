@@ -13,10 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.barometer.web.api.Caller;
 
 /**
- * The person signed in to this session: what command-service's token says about them, and the token itself,
- * which stays in the server-side session and never reaches the browser.
+ * The person signed in to this session: what command-service's token says about them (their person id, never a
+ * name), and the token itself, which stays in the server-side session and never reaches the browser.
  */
-public record SignedIn(String username, String role, String collectivite, String token)
+public record SignedIn(String personId, String role, String collectivite, String token)
         implements Serializable, AuthenticatedPrincipal {
 
     public static final String RESPONDENT = "RESPONDENT";
@@ -38,6 +38,15 @@ public record SignedIn(String username, String role, String collectivite, String
     public static SignedIn current() {
         Authentication a = SecurityContextHolder.getContext().getAuthentication();
         return a != null && a.getPrincipal() instanceof SignedIn s ? s : null;
+    }
+
+    /** The signed-in person, or the 403 page (for pages every role opens about oneself); {@code why} is logged. */
+    public static SignedIn require(String why) {
+        SignedIn me = current();
+        if (me == null) {
+            throw new Forbidden(why);
+        }
+        return me;
     }
 
     /** The signed-in admin, or the 403 page: the one check of every admin tool; {@code why} is logged, not shown. */
@@ -66,15 +75,18 @@ public record SignedIn(String username, String role, String collectivite, String
         return !respondent() || collectiviteId.equals(collectivite);
     }
 
-    /** The session's principal name (Spring Session indexes sessions by it): the username. */
+    /**
+     * The session's principal name (Spring Session indexes sessions by it): the person id, so that the session
+     * table holds no name, and a person's erasure leaves nothing of them there.
+     */
     @Override
     public String getName() {
-        return username;
+        return personId;
     }
 
     @Override
     public String toString() {
         // The token stays out of any log line that prints the principal.
-        return "SignedIn[" + username + ", " + role + "]";
+        return "SignedIn[" + personId + ", " + role + "]";
     }
 }

@@ -22,6 +22,10 @@ class ServicesTest {
 
     private HttpServer server;
     private final List<String> received = new ArrayList<>();
+    /** Each request's method and body, beside its path and query in {@link #received}. */
+    private final List<String> sent = new ArrayList<>();
+    /** What the services answer, a page with nothing on it unless a test says otherwise. */
+    private volatile String reply = "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}";
     private Services services;
 
     @BeforeEach
@@ -29,7 +33,9 @@ class ServicesTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             received.add(exchange.getRequestURI().getRawPath() + "?" + exchange.getRequestURI().getRawQuery());
-            byte[] body = "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}".getBytes(StandardCharsets.UTF_8);
+            sent.add(exchange.getRequestMethod() + " " + new String(exchange.getRequestBody().readAllBytes(),
+                    StandardCharsets.UTF_8));
+            byte[] body = reply.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -37,7 +43,7 @@ class ServicesTest {
         });
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
-        services = new Services(url, url, new ObjectMapper());
+        services = new Services(url, url, new ObjectMapper().findAndRegisterModules());
     }
 
     @AfterEach
@@ -69,5 +75,42 @@ class ServicesTest {
         services.history(Caller.of("token"), "bvn-2014", "x/../y?z");
         assertThat(received.get(0)).isEqualTo("/api/users?role=ANALYST&page=0&size=100");
         assertThat(received.get(1)).startsWith("/api/campaigns/bvn-2014/responses/x%2F..%2Fy%3Fz/history?");
+    }
+
+    @Test
+    void theSignedInPersonIsReadAsQueryServiceGivesThem() {
+        reply = """
+                {"id": "3f2a9c1b-7d4e-4c2a-9b1f-0e6d5c4b3a29", "username": "marie", "displayName": "Marie Le Goff",
+                 "email": "marie@vannes.example", "collectiviteId": "vannes", "role": "RESPONDENT", "enabled": true,
+                 "createdAt": "2026-01-05T09:00:00Z", "changes": 42}""";
+
+        Person me = services.me(Caller.of("token"));
+
+        assertThat(received.get(0)).isEqualTo("/api/people/me?null");
+        assertThat(me).isEqualTo(new Person("3f2a9c1b-7d4e-4c2a-9b1f-0e6d5c4b3a29", "marie", "Marie Le Goff",
+                "marie@vannes.example", "vannes", "RESPONDENT", true, java.time.Instant.parse("2026-01-05T09:00:00Z"),
+                null, 42));
+    }
+
+    @Test
+    void anErasureIsPostedWithItsReasonToThePersonsOwnPath() {
+        reply = """
+                {"personId": "3f2a9c1b-7d4e-4c2a-9b1f-0e6d5c4b3a29", "erasedAt": "2026-03-12T13:02:00Z",
+                 "erasedBy": "0b9d6c1e-2f3a-4b5c-8d7e-6f5a4b3c2d1e"}""";
+
+        Erasure erasure = services.erase(Caller.of("token"), "3f2a9c1b-7d4e-4c2a-9b1f-0e6d5c4b3a29", "À sa demande");
+
+        assertThat(received.get(0)).isEqualTo("/api/people/3f2a9c1b-7d4e-4c2a-9b1f-0e6d5c4b3a29/erasure?null");
+        assertThat(sent.get(0)).isEqualTo("POST {\"reason\":\"À sa demande\"}");
+        assertThat(erasure.erasedAt()).isEqualTo(java.time.Instant.parse("2026-03-12T13:02:00Z"));
+    }
+
+    @Test
+    void thePeopleOfACollectiviteAreAskedPageByPage() {
+        services.people(Caller.of("token"), "vannes", 2, 100);
+        services.people(Caller.of("token"), "", 0, 100);
+
+        assertThat(received).containsExactly("/api/people?collectivite=vannes&page=2&size=100",
+                "/api/people?page=0&size=100");
     }
 }

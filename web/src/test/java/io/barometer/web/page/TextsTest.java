@@ -62,4 +62,19 @@ class TextsTest {
         assertThat(BundledTexts.in(Locale.UK).english()).isTrue();
         assertThat(french.english()).isFalse();
     }
+
+    @Test
+    void aPersonReadsByTheNameQueryServiceGaveAndAnErasedOneByTheStartOfTheirId() {
+        String id = "3f2a9c1b-7d4e-4c2a-9b1f-0e6d5c4b3a29";
+
+        assertThat(french.person("Marie Le Goff", id)).isEqualTo("Marie Le Goff");
+        assertThat(french.person("personne effacée", id)).isEqualTo("personne effacée (3f2a9c1b)");
+        assertThat(english.person("personne effacée", id)).isEqualTo("erased person (3f2a9c1b)");
+    }
+
+    @Test
+    void aPersonNoOneBearsReadsAsTheirIdAndNoPersonAsADash() {
+        assertThat(french.person(null, "bvn-team")).isEqualTo("bvn-team");
+        assertThat(french.person(null, null)).isEqualTo("—");
+    }
 }

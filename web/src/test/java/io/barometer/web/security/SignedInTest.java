@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class SignedInTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A person id as command-service's tokens carry it in {@code sub}. */
+    private static final String MARIE = "3f2a9c1b-7d4e-4c2a-9b1f-0e6d5c4b3a29";
 
     /** A token shaped as command-service issues them; the signature is not ours to check. */
     private static String token(String claims) {
@@ -23,7 +25,7 @@ class SignedInTest {
 
     @Test
     void aRespondentOpensOnlyItsOwnCollectivite() {
-        SignedIn vannes = new SignedIn("marie", SignedIn.RESPONDENT, "vannes", "t");
+        SignedIn vannes = new SignedIn(MARIE, SignedIn.RESPONDENT, "vannes", "t");
 
         assertThat(vannes.mayOpen("vannes")).isTrue();
         assertThat(vannes.mayOpen("caen-la-mer")).isFalse();
@@ -31,7 +33,7 @@ class SignedInTest {
 
     @Test
     void aRespondentWithoutCollectiviteOpensNone() {
-        assertThat(new SignedIn("marie", SignedIn.RESPONDENT, null, "t").mayOpen("vannes")).isFalse();
+        assertThat(new SignedIn(MARIE, SignedIn.RESPONDENT, null, "t").mayOpen("vannes")).isFalse();
     }
 
     @Test
@@ -41,12 +43,13 @@ class SignedInTest {
     }
 
     @Test
-    void theTokensClaimsNameThePersonTheirRoleAndCollectivite() {
-        String token = token("{\"sub\":\"marie\",\"role\":\"RESPONDENT\",\"collectivite\":\"vannes\"}");
+    void theTokensClaimsNameThePersonByIdWithTheirRoleAndCollectivite() {
+        String token = token("{\"sub\":\"" + MARIE + "\",\"role\":\"RESPONDENT\",\"collectivite\":\"vannes\"}");
 
         SignedIn me = SignedIn.fromToken(token, JSON);
 
-        assertThat(me).isEqualTo(new SignedIn("marie", SignedIn.RESPONDENT, "vannes", token));
+        assertThat(me).isEqualTo(new SignedIn(MARIE, SignedIn.RESPONDENT, "vannes", token));
+        assertThat(me.getName()).isEqualTo(MARIE);
         assertThat(me.respondent()).isTrue();
         assertThat(me.admin()).isFalse();
         assertThat(me.caller().token()).isEqualTo(token);
@@ -68,8 +71,8 @@ class SignedInTest {
 
     @Test
     void theTokenStaysOutOfThePrintedPrincipal() {
-        SignedIn me = new SignedIn("marie", SignedIn.RESPONDENT, "vannes", "secret-token");
+        SignedIn me = new SignedIn(MARIE, SignedIn.RESPONDENT, "vannes", "secret-token");
 
-        assertThat(me.toString()).isEqualTo("SignedIn[marie, RESPONDENT]").doesNotContain("secret-token");
+        assertThat(me.toString()).isEqualTo("SignedIn[" + MARIE + ", RESPONDENT]").doesNotContain("secret-token");
     }
 }
