@@ -10,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.HandlerMapping;
 
 import io.barometer.web.api.ApiProblem;
 import io.barometer.web.api.SignedOut;
@@ -48,8 +49,10 @@ public class ErrorPages implements ErrorController {
             default -> HttpStatus.BAD_GATEWAY;
         };
         if (status == HttpStatus.BAD_GATEWAY) {
-            log.warn("A service refused {} {}: {} {}", request.getMethod(), request.getRequestURI(), p.status(),
-                    p.getMessage());
+            // The route's pattern, not its path: a path may carry a username (an account's page), and no log line
+            // names a person (issue 23).
+            log.warn("A service refused {} {}: {} {}", request.getMethod(),
+                    request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE), p.status(), p.getMessage());
         }
         String key = switch (status) {
             case FORBIDDEN -> "error.forbidden";
