@@ -81,7 +81,22 @@ class AccountLifeCycleApiTest extends ApiTest {
         assertProblem(send("PATCH", "/api/users/" + username, admin, Map.of("enabled", "false", "reason", "r"), Map.of()),
                 400, "enabled");
         assertProblem(setEnabled(ADMIN, false, "oups"), 409, "enabled");
-        assertProblem(setEnabled(unique("nobody"), false, "r"), 404, "username");
+        assertProblem(setEnabled(unique("nobody"), false, "r"), 404, "user");
+        assertProblem(setEnabled("00000000-0000-0000-0000-000000000000", false, "r"), 404, "user");
+        // An account is named in a URL by its person's id, which a proxy's access log may keep without harm.
+        String id = personId(username);
+        Http.Reply byId = setEnabled(id, false, "Absent");
+        assertThat(byId.status()).as(byId.body()).isEqualTo(200);
+        assertThat(byId.json().path("username").asText()).isEqualTo(username);
+        Http.Reply one = http.get("/api/users/" + id, admin);
+        assertThat(one.status()).as(one.body()).isEqualTo(200);
+        assertThat(one.json().path("personId").asText()).isEqualTo(id);
+        assertThat(one.json().path("username").asText()).isEqualTo(username);
+        assertThat(one.json().path("enabled").asBoolean()).isFalse();
+        assertThat(one.body()).doesNotContain("password");
+        assertThat(http.get("/api/users/" + username, admin).json().path("personId").asText()).isEqualTo(id);
+        assertProblem(http.get("/api/users/" + unique("nobody"), admin), 404, "user");
+        assertThat(setEnabled(id, true, "Revenu").status()).isEqualTo(200);
         assertThat(signIn(username, username + "-password-1").status()).isEqualTo(200);
     }
 

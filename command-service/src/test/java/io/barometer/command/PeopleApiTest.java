@@ -56,7 +56,7 @@ class PeopleApiTest extends ApiTest {
                         .status() == 401);
         assertThat(http.get("/api/users?collectivite=" + r.collectivite(), admin).json().path("total").asLong()).isZero();
         assertProblem(send("PATCH", "/api/users/" + r.username(), admin, Map.of("enabled", true, "reason", "r"), Map.of()),
-                404, "username");
+                404, "user");
         assertThat(jdbc.sql("SELECT change FROM account_change WHERE person_id = ?::uuid").param(id).query(String.class).list())
                 .containsExactly("CLOSED");
 

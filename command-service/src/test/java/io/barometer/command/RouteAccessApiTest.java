@@ -44,7 +44,8 @@ class RouteAccessApiTest extends ApiTest {
                 "password", "a-long-enough-password", "role", "ANALYST")));
         e.put("GET /api/users", new Expected(Who.ADMIN, null));
         e.put("POST /api/people/{id}/erasure", new Expected(Who.ADMIN, Map.of("reason", "Demande d'effacement")));
-        e.put("PATCH /api/users/{username}", new Expected(Who.ADMIN, Map.of("enabled", false, "reason", "Parti")));
+        e.put("PATCH /api/users/{user}", new Expected(Who.ADMIN, Map.of("enabled", false, "reason", "Parti")));
+        e.put("GET /api/users/{user}", new Expected(Who.ADMIN, null));
         // The body's current password is filled in per caller: each changes their own.
         e.put("PUT /api/users/me/password", new Expected(Who.SIGNED_IN, null));
         e.put("POST /api/campaigns", new Expected(Who.ADMIN, Map.of("campaign", unique("c"), "year", 2014, "title", "T",
@@ -120,7 +121,7 @@ class RouteAccessApiTest extends ApiTest {
                 String method = route.substring(0, route.indexOf(' '));
                 String path = route.substring(route.indexOf(' ') + 1).replace("{campaign}", campaign)
                         .replace("{collectivite}", mine).replace("{project}", project).replace("{statement}", STATEMENT)
-                        .replace("{username}", newAccount("ANALYST", null));
+                        .replace("{user}", newAccount("ANALYST", null));
                 if (path.contains("{id}")) {
                     path = path.replace("{id}", personId(newAccount("ANALYST", null)));
                 }

@@ -15,6 +15,7 @@ import io.barometer.support.openapi.Refusals;
 import io.barometer.support.security.CurrentUser;
 import io.barometer.support.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -57,21 +58,23 @@ public class AccountLifeCycleController {
         this.passwords = passwords;
     }
 
-    @PatchMapping("/api/users/{username}")
+    @PatchMapping("/api/users/{user}")
     @Operation(operationId = "setAccountEnabled", summary = "Disable or re-enable an account", description = """
             Admins, with a reason kept beside who made the change. A disabled account cannot sign in, and every \
             token it was given is refused by both services within 60 s, also once it is enabled again (its person \
-            signs in anew). An admin cannot disable their own account.""")
+            signs in anew). An admin cannot disable their own account. `user` is the account's person id (what a URL \
+            should carry: URLs end up in proxies' logs) or its username.""")
     @Refusals({400, 403, 404, 409, 413, 415})
-    public AccountStateChanged setEnabled(@PathVariable String username, @Valid @RequestBody AccountStateRequest body) {
+    public AccountStateChanged setEnabled(@PathVariable @Parameter(description = "A person id, or a username") String user,
+                                          @Valid @RequestBody AccountStateRequest body) {
         UUID me = CurrentUser.get().person();
-        Account account = accounts.find(username)
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "username", "no account with this username"));
+        Account account = accounts.lookUp(user)
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "user", "no open account is this person's"));
         if (!body.enabled() && me.equals(account.personId())) {
             throw ApiException.conflict("enabled", "an admin cannot disable their own account");
         }
         boolean changed = lifeCycle.setEnabled(account.personId(), body.enabled(), me, body.reason());
-        return new AccountStateChanged(username, account.personId(), body.enabled(), changed);
+        return new AccountStateChanged(account.username(), account.personId(), body.enabled(), changed);
     }
 
     @PutMapping("/api/users/me/password")

@@ -17,4 +17,9 @@ public record AccountSummary(
         String email,
         @Schema(description = "false once an admin disabled it: it cannot sign in and its tokens are refused")
         boolean enabled) {
+
+    static AccountSummary of(Account a) {
+        return new AccountSummary(a.personId(), a.username(), a.role(), a.collectiviteId(), a.displayName(), a.email(),
+                a.enabled());
+    }
 }

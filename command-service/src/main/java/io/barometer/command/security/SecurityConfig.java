@@ -31,7 +31,7 @@ public class SecurityConfig {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/users", "/api/campaigns", "/api/collectivites",
                                 "/api/import").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/users").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/users", "/api/users/*").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/campaigns/*/deadline").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PATCH, "/api/collectivites/*").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PATCH, "/api/users/*").hasRole("ADMIN")

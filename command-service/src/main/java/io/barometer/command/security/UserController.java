@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -86,6 +87,16 @@ public class UserController {
                 .orElseThrow(() -> ApiException.conflict("username", "this username is taken"));
         return new UserCreated(personId, request.username(), request.role(), request.collectiviteId(),
                 request.displayName(), request.email());
+    }
+
+    @GetMapping("/api/users/{user}")
+    @Operation(operationId = "getUser", summary = "One account", description = """
+            Admins. The open account of a person, named by their person id (what a URL should carry) or username; \
+            never a password or its hash.""")
+    @Refusals({403, 404})
+    public AccountSummary one(@PathVariable @Parameter(description = "A person id, or a username") String user) {
+        return accounts.lookUp(user).map(AccountSummary::of)
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "user", "no open account is this person's"));
     }
 
     @GetMapping("/api/users")

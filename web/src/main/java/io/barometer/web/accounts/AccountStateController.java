@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.barometer.web.api.AccountsPage;
 import io.barometer.web.api.ApiProblem;
 import io.barometer.web.api.Services;
 import io.barometer.web.page.Pages;
@@ -34,20 +35,23 @@ public class AccountStateController {
         this.pages = pages;
     }
 
-    @GetMapping("/admin/accounts/{username}/state")
-    public String confirm(@PathVariable String username, @RequestParam(defaultValue = "false") boolean enabled,
+    /** The account is named by its person's id: URLs end up in proxies' logs, which must hold no username. */
+    @GetMapping("/admin/accounts/{person}/state")
+    public String confirm(@PathVariable String person, @RequestParam(defaultValue = "false") boolean enabled,
                           HttpServletRequest request, Model model) {
-        SignedIn.requireAdmin(ADMINS_ONLY);
-        return page(request, model, username, enabled, "", Map.of());
+        SignedIn me = SignedIn.requireAdmin(ADMINS_ONLY);
+        return page(request, model, services.account(me.caller(), person), enabled, "", Map.of());
     }
 
-    @PostMapping("/admin/accounts/{username}/state")
-    public String change(@PathVariable String username, @RequestParam(defaultValue = "false") boolean enabled,
+    @PostMapping("/admin/accounts/{person}/state")
+    public String change(@PathVariable String person, @RequestParam(defaultValue = "false") boolean enabled,
                          @RequestParam(defaultValue = "") String reason, HttpServletRequest request, HttpSession session,
                          Model model) {
         SignedIn me = SignedIn.requireAdmin(ADMINS_ONLY);
+        AccountsPage.Account account = services.account(me.caller(), person);
+        String username = account.username();
         try {
-            services.setAccountEnabled(me.caller(), username, enabled, reason.strip());
+            services.setAccountEnabled(me.caller(), person, enabled, reason.strip());
         } catch (ApiProblem p) {
             if (p.status() >= 500) {
                 throw p;
@@ -57,7 +61,7 @@ public class AccountStateController {
             if (errors.isEmpty()) {
                 errors.put("account", p.getMessage());
             }
-            return page(request, model, username, enabled, reason, errors);
+            return page(request, model, account, enabled, reason, errors);
         }
         // Said once on the list it goes back to, like a created account.
         session.setAttribute(AccountsController.NOTICE,
@@ -65,10 +69,12 @@ public class AccountStateController {
         return "redirect:/admin/accounts";
     }
 
-    private String page(HttpServletRequest request, Model model, String username, boolean enabled, String reason,
-                        Map<String, String> errors) {
-        model.addAttribute("page", pages.of(request, enabled ? "accounts.enableTitle" : "accounts.disableTitle", username));
-        model.addAttribute("username", username);
+    private String page(HttpServletRequest request, Model model, AccountsPage.Account account, boolean enabled,
+                        String reason, Map<String, String> errors) {
+        model.addAttribute("page", pages.of(request, enabled ? "accounts.enableTitle" : "accounts.disableTitle",
+                account.username()));
+        model.addAttribute("username", account.username());
+        model.addAttribute("personId", account.personId());
         model.addAttribute("enabled", enabled);
         model.addAttribute("reason", reason);
         model.addAttribute("errors", errors);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public record AccountsPage(List<Account> items, int page, int size, long total) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Account(String username, String role, String collectiviteId, String displayName, boolean enabled) {
+    public record Account(String personId, String username, String role, String collectiviteId, String displayName,
+                          boolean enabled) {
     }
 }

@@ -98,12 +98,21 @@ public class Services {
         return call(command, HttpMethod.GET, "/api/users" + query(p), caller, null, null, AccountsPage.class);
     }
 
-    /** Disables or re-enables an account (admins only), with the reason command-service keeps beside who did it. */
-    public void setAccountEnabled(Caller caller, String username, boolean enabled, String reason) {
+    /** One open account (admins only), named by its person's id. */
+    public AccountsPage.Account account(Caller caller, String personId) {
+        return call(command, HttpMethod.GET, "/api/users/{user}", caller, null, null, AccountsPage.Account.class,
+                personId);
+    }
+
+    /**
+     * Disables or re-enables an account (admins only), with the reason command-service keeps beside who did it. The
+     * account is named by its person's id: a URL carries no username.
+     */
+    public void setAccountEnabled(Caller caller, String personId, boolean enabled, String reason) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("enabled", enabled);
         body.put("reason", reason);
-        call(commandPatch, HttpMethod.PATCH, "/api/users/{username}", caller, null, body, JsonNode.class, username);
+        call(commandPatch, HttpMethod.PATCH, "/api/users/{user}", caller, null, body, JsonNode.class, personId);
     }
 
     /** Changes the caller's own password; command-service then refuses every token of theirs, this one too. */
