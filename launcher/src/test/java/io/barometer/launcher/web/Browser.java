@@ -18,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -92,7 +93,11 @@ final class Browser implements AutoCloseable {
         field("Identifiant").clear();
         field("Identifiant").sendKeys(username);
         field("Mot de passe").sendKeys(password);
-        button("Se connecter").click();
+        WebElement submit = button("Se connecter");
+        submit.click();
+        // Until the answer replaced the sign-in page (the next one, or the form again with its message), a go()
+        // would race the form's own redirect and could lose to it: the header's name made that answer slower.
+        waiting().until(ExpectedConditions.stalenessOf(submit));
         return this;
     }
 
