@@ -47,10 +47,6 @@ public class People {
         return jdbc.sql("SELECT id FROM person WHERE username = ?").param(username).query(UUID.class).single();
     }
 
-    public boolean exists(UUID id) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM person WHERE id = ?)").param(id).query(Boolean.class).single();
-    }
-
     /**
      * Erases the person: their username, display name and e-mail are cleared, their account is closed (every token
      * refused) and their failed sign-ins forgotten, in one transaction. Erasing again changes nothing and answers
@@ -58,23 +54,24 @@ public class People {
      */
     @Transactional
     public Optional<Erasure> erase(UUID id, UUID by, String reason) {
-        Optional<String> username = jdbc.sql("SELECT username FROM person WHERE id = ? FOR UPDATE").param(id)
-                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().map(u -> u.orElse(""));
-        if (username.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!username.get().isEmpty()) {
-            throttle.succeeded(username.get());
-        }
-        accounts.close(id, by, reason);
-        jdbc.sql("""
-                        UPDATE person SET username = NULL, display_name = NULL, email = NULL,
-                               erased_at = now(), erased_by = ?, erasure_reason = ?
-                        WHERE id = ? AND erased_at IS NULL
+        // The handle as it stood before it is cleared (the locked sub-select sees the old row): its failed sign-ins
+        // go with it. Nothing comes back when the person was erased already, or never existed.
+        Optional<String> handle = jdbc.sql("""
+                        UPDATE person p SET username = NULL, display_name = NULL, email = NULL,
+                               erased_at = now(), erased_by = :by, erasure_reason = :reason
+                        FROM (SELECT id, username FROM person WHERE id = :id FOR UPDATE) old
+                        WHERE p.id = old.id AND p.erased_at IS NULL
+                        RETURNING coalesce(old.username, '')
                         """)
-                .params(by, reason, id)
-                .update();
-        return jdbc.sql("SELECT erased_at, erased_by FROM person WHERE id = ?").param(id)
+                .param("by", by).param("reason", reason).param("id", id)
+                .query(String.class).optional();
+        if (handle.isPresent()) {
+            accounts.close(id, by, reason);
+            if (!handle.get().isEmpty()) {
+                throttle.forget(handle.get());
+            }
+        }
+        return jdbc.sql("SELECT erased_at, erased_by FROM person WHERE id = ? AND erased_at IS NOT NULL").param(id)
                 .query((rs, n) -> new Erasure(id, rs.getObject(1, OffsetDateTime.class).toInstant(),
                         rs.getObject(2, UUID.class)))
                 .optional();

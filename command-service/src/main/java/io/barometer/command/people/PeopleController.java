@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.barometer.command.security.PersonIds;
 import io.barometer.support.openapi.Refusals;
 import io.barometer.support.security.CurrentUser;
 import io.barometer.support.web.ApiException;
@@ -53,15 +54,8 @@ public class PeopleController {
     @Refusals({400, 403, 404, 409, 413, 415})
     public Erased erase(@PathVariable @Parameter(description = "The person's id (a UUID)") String id,
                         @Valid @RequestBody ErasureRequest body) {
-        UUID person;
-        try {
-            person = UUID.fromString(id);
-            if (!person.toString().equalsIgnoreCase(id)) {
-                throw new IllegalArgumentException(id);
-            }
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("id", "must be a person's id (a UUID)");
-        }
+        UUID person = PersonIds.parse(id)
+                .orElseThrow(() -> ApiException.invalid("id", "must be a person's id (a UUID)"));
         UUID me = CurrentUser.get().person();
         if (me.equals(person)) {
             throw ApiException.conflict("id", "an admin cannot erase themself");

@@ -9,5 +9,5 @@ import io.barometer.events.UserRole;
  * e-mail are the person's (table person): the account only adds what signing in and acting need.
  */
 public record Account(UUID personId, String username, String passwordHash, UserRole role, String collectiviteId,
-                      String displayName, String email, boolean enabled) {
+                      String displayName, String email, boolean enabled, int tokenGeneration) {
 }

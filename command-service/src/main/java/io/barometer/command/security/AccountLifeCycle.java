@@ -1,6 +1,5 @@
 package io.barometer.command.security;
 
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,20 +13,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AccountLifeCycle {
 
-    public record Standing(boolean enabled, int tokenGeneration) {
-    }
-
     private final JdbcClient jdbc;
 
     public AccountLifeCycle(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    public Optional<Standing> standing(UUID personId) {
-        return jdbc.sql("SELECT enabled, token_generation FROM account WHERE person_id = ? AND closed_at IS NULL")
-                .param(personId)
-                .query((rs, n) -> new Standing(rs.getBoolean(1), rs.getInt(2)))
-                .optional();
     }
 
     /** Disables or enables the account; false when it already was. Disabling revokes every token issued so far. */

@@ -18,7 +18,7 @@ public class AccountRepository {
 
     private static final String SELECT = """
             SELECT a.person_id, p.username, a.password_hash, a.role, a.collectivite_id, p.display_name, p.email,
-                   a.enabled
+                   a.enabled, a.token_generation
             FROM account a JOIN person p ON p.id = a.person_id
             WHERE a.closed_at IS NULL AND """;
 
@@ -41,22 +41,13 @@ public class AccountRepository {
      * keeps them), or by its username.
      */
     public Optional<Account> lookUp(String user) {
-        if (user.length() == 36) {
-            try {
-                UUID id = UUID.fromString(user);
-                if (id.toString().equalsIgnoreCase(user)) {
-                    return find(id);
-                }
-            } catch (IllegalArgumentException e) {
-                // Not an id: a username that happens to be 36 characters long.
-            }
-        }
-        return find(user);
+        return PersonIds.parse(user).map(this::find).orElseGet(() -> find(user));
     }
 
     private static Account account(ResultSet rs, int n) throws SQLException {
         return new Account(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                UserRole.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8));
+                UserRole.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8),
+                rs.getInt(9));
     }
 
     /**

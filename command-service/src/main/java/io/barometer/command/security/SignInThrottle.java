@@ -72,6 +72,11 @@ public class SignInThrottle {
 
     /** A success starts the count again: the person knows the password. */
     public void succeeded(String username) {
+        forget(username);
+    }
+
+    /** Drops this username's failures (its person was erased, or knows the password). */
+    public void forget(String username) {
         jdbc.sql("DELETE FROM sign_in_failure WHERE username_hash = ?").param(hash(username)).update();
     }
 

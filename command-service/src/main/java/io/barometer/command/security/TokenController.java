@@ -40,7 +40,6 @@ public class TokenController {
     }
 
     private final AccountRepository accounts;
-    private final AccountLifeCycle lifeCycle;
     private final SignInThrottle throttle;
     private final PasswordEncoder passwords;
     private final JwtEncoder encoder;
@@ -48,10 +47,9 @@ public class TokenController {
     /** Compared against when the username is unknown, so that timing does not reveal which usernames exist. */
     private final String dummyHash;
 
-    public TokenController(AccountRepository accounts, AccountLifeCycle lifeCycle, SignInThrottle throttle,
+    public TokenController(AccountRepository accounts, SignInThrottle throttle,
                            PasswordEncoder passwords, JwtEncoder encoder, @Value("${barometer.jwt.ttl}") Duration ttl) {
         this.accounts = accounts;
-        this.lifeCycle = lifeCycle;
         this.throttle = throttle;
         this.passwords = passwords;
         this.encoder = encoder;
@@ -72,10 +70,9 @@ public class TokenController {
             throw SignInThrottle.tooMany(wait);
         });
         var account = accounts.find(request.username());
-        var standing = account.flatMap(a -> lifeCycle.standing(a.personId()));
         boolean ok = passwords.matches(request.password(), account.map(Account::passwordHash).orElse(dummyHash));
         // A disabled account is refused in the same words as a wrong password: the answer names no account.
-        if (account.isEmpty() || !ok || standing.isEmpty() || !standing.get().enabled()) {
+        if (account.isEmpty() || !ok || !account.get().enabled()) {
             throttle.failed(request.username());
             throw ApiException.unauthorized("Unknown username or wrong password");
         }
@@ -89,7 +86,7 @@ public class TokenController {
                 .issuedAt(now)
                 .expiresAt(expiresAt)
                 .claim(CurrentUser.ROLE_CLAIM, a.role().name())
-                .claim(RevokedTokens.GENERATION_CLAIM, standing.get().tokenGeneration());
+                .claim(RevokedTokens.GENERATION_CLAIM, a.tokenGeneration());
         if (a.collectiviteId() != null) {
             claims.claim(CurrentUser.COLLECTIVITE_CLAIM, a.collectiviteId());
         }
