@@ -214,6 +214,15 @@ class PeopleTest extends ServicesTest {
             assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         }
         assertThat(query.get("/api/people", null).status()).isEqualTo(401);
+
+        // One person by id, as the list gives them: what an admin reads before erasing them.
+        assertThat(query.get("/api/people/" + gwen.id(), admin).json()).isEqualTo(first);
+        Http.Reply nobody = query.get("/api/people/00000000-0000-0000-0000-000000000000", admin);
+        assertThat(nobody.status()).isEqualTo(404);
+        assertThat(nobody.json().at("/errors/0/field").asText()).isEqualTo("id");
+        assertThat(query.get("/api/people/" + gwen.username(), admin).status()).isEqualTo(404);
+        assertThat(query.get("/api/people/" + gwen.id(), analyst).status()).isEqualTo(403);
+        assertThat(query.get("/api/people/" + gwen.id(), gwen.token()).status()).isEqualTo(403);
     }
 
     @Test

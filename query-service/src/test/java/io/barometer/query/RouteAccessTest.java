@@ -64,6 +64,7 @@ class RouteAccessTest extends ServicesTest {
             // What is kept about oneself, for everyone; who is kept, for admins only.
             Map.entry("GET /api/people/me", Who.SIGNED_IN),
             Map.entry("GET /api/people", Who.ADMIN),
+            Map.entry("GET /api/people/{id}", Who.ADMIN),
             Map.entry("GET /api/admin/replay", Who.ADMIN),
             Map.entry("POST /api/admin/replay", Who.ADMIN));
 
@@ -101,6 +102,8 @@ class RouteAccessTest extends ServicesTest {
         tokens.put("other respondent", user(unique("vitre.dsi"), "RESPONDENT", theirs));
         tokens.put("analyst", user(unique("analyst"), "ANALYST", null));
         tokens.put("admin", admin);
+        // A person to read by id: the collectivité's own respondent.
+        String person = query.get("/api/people/me", tokens.get("own respondent")).json().get("id").asText();
         awaitProjections();
 
         SoftAssertions soft = new SoftAssertions();
@@ -111,7 +114,7 @@ class RouteAccessTest extends ServicesTest {
             }
             String method = route.substring(0, route.indexOf(' '));
             String path = route.substring(route.indexOf(' ') + 1)
-                    .replace("{campaign}", campaign).replace("{collectivite}", mine)
+                    .replace("{campaign}", campaign).replace("{collectivite}", mine).replace("{id}", person)
                     + (route.endsWith("/api/comparisons") ? "?base=" + campaign + "&target=" + campaign : "");
             for (Map.Entry<String, String> role : tokens.entrySet()) {
                 boolean allowed = switch (role.getKey()) {

@@ -4,6 +4,7 @@ import static io.barometer.query.asof.ViewParameters.slug;
 import static io.barometer.query.asof.ViewParameters.wholeNumber;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -11,6 +12,7 @@ import io.barometer.support.openapi.Refusals;
 import io.barometer.support.security.CurrentUser;
 import io.barometer.support.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -35,9 +37,17 @@ public class PeopleController {
             the account's role and whether it is enabled, when the record was created, and `changes`, the number \
             of stored changes made by them (events whose author is their person id).""")
     @Refusals({404, 503})
-    public Me me() {
+    public PersonItem me() {
         String id = CurrentUser.get().personId();
-        return people.me(id).orElseThrow(() -> ApiException.notFound("id", "no person has this token's id"));
+        return people.one(id).orElseThrow(() -> ApiException.notFound("id", "no person has this token's id"));
+    }
+
+    @GetMapping("/api/people/{id}")
+    @Operation(operationId = "getPerson", summary = "One person", description = """
+            Admins. One person by id, as the list gives them: what an admin reads before erasing them.""")
+    @Refusals({403, 404, 503})
+    public PersonItem one(@PathVariable @Parameter(description = "The person's id (a UUID)") String id) {
+        return people.one(id).orElseThrow(() -> ApiException.notFound("id", "no person has this id"));
     }
 
     @GetMapping("/api/people")

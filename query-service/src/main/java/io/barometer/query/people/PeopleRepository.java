@@ -32,13 +32,14 @@ public class PeopleRepository {
         this.jdbc = jdbc;
     }
 
-    public Optional<Me> me(String personId) {
+    /** One person with their count of changes; empty when the text is no person's id. */
+    public Optional<PersonItem> one(String personId) {
         if (!PersonNames.isId(personId)) {
             return Optional.empty();
         }
         return jdbc.sql(PERSON + " WHERE p.id = CAST(:id AS uuid)").param("id", personId)
                 .query(PeopleRepository::item).optional()
-                .map(p -> Me.of(p.counted(changes(List.of(p.id())).getOrDefault(p.id(), 0L))));
+                .map(p -> p.counted(changes(List.of(p.id())).getOrDefault(p.id(), 0L)));
     }
 
     /**

@@ -38,6 +38,7 @@ public class SecurityConfig {
                                 "/api/campaigns/*/responses/*").hasAnyRole("RESPONDENT", "ANALYST", "ADMIN")
                         // Every role may read what is kept about themselves.
                         .requestMatchers(HttpMethod.GET, "/api/people/me").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/people/*").hasRole("ADMIN")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated());
         return http.build();

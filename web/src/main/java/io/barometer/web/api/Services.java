@@ -137,6 +137,11 @@ public class Services {
         return call(query, HttpMethod.GET, "/api/people" + query(p), caller, null, null, PeoplePage.class);
     }
 
+    /** One person by id, erased or not (admins only): whom an erasure is about to concern. */
+    public Person person(Caller caller, String personId) {
+        return call(query, HttpMethod.GET, "/api/people/{id}", caller, null, null, Person.class, personId);
+    }
+
     /**
      * Erases a person (admins only): their name, username and e-mail go, their account is closed for good, and
      * every change they made stays, attributed to "personne effacée". The reason is kept without the name.

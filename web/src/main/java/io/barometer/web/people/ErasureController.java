@@ -2,19 +2,15 @@ package io.barometer.web.people;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 import io.barometer.web.api.ApiProblem;
-import io.barometer.web.api.PeoplePage;
 import io.barometer.web.api.Person;
 import io.barometer.web.api.Services;
 import io.barometer.web.page.Pages;
@@ -32,10 +28,6 @@ import jakarta.servlet.http.HttpSession;
 @Controller
 public class ErasureController {
 
-    /** How many pages of a collectivité's people are looked through for the one to confirm (500 a page). */
-    private static final int MOST_PAGES = 200;
-    private static final int LOOKUP_SIZE = 500;
-
     private final Services services;
     private final Pages pages;
     private final SignedInNames names;
@@ -50,7 +42,7 @@ public class ErasureController {
     public String confirm(@PathVariable String id, @RequestParam(defaultValue = "") String collectivite,
                           HttpServletRequest request, Model model) {
         SignedIn me = SignedIn.requireAdmin(PeopleController.ADMINS_ONLY);
-        return page(request, model, person(me, id, collectivite.strip()), collectivite.strip(), "", Map.of());
+        return page(request, model, services.person(me.caller(), id), collectivite.strip(), "", Map.of());
     }
 
     @PostMapping("/admin/people/{id}/erasure")
@@ -63,7 +55,7 @@ public class ErasureController {
         Map<String, String> errors = new LinkedHashMap<>();
         if (reason.isBlank()) {
             errors.put("reason", t.get("erasure.reasonMissing"));
-            return page(request, model, person(me, id, c), c, reason, errors);
+            return page(request, model, services.person(me.caller(), id), c, reason, errors);
         }
         try {
             services.erase(me.caller(), id, reason.strip());
@@ -75,27 +67,12 @@ public class ErasureController {
             if (errors.isEmpty()) {
                 errors.put("person", p.getMessage());
             }
-            return page(request, model, person(me, id, c), c, reason, errors);
+            return page(request, model, services.person(me.caller(), id), c, reason, errors);
         }
         names.forget(id);
         // Said once on the list it goes back to; by the start of the id only, the name being what was erased.
         session.setAttribute(PeopleController.NOTICE, t.get("people.erased", t.person(Texts.ERASED, id)));
         return "redirect:/admin/people" + Services.query(Map.of("collectivite", c));
-    }
-
-    /** The person to confirm, looked for among the collectivité's people (the API lists people by collectivité). */
-    private Person person(SignedIn me, String id, String collectivite) {
-        for (int page = 0; page < MOST_PAGES; page++) {
-            PeoplePage people = services.people(me.caller(), collectivite, page, LOOKUP_SIZE);
-            Optional<Person> found = people.items().stream().filter(p -> id.equals(p.id())).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            if ((long) (page + 1) * LOOKUP_SIZE >= people.total() || people.items().isEmpty()) {
-                break;
-            }
-        }
-        throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no person " + id + " in " + collectivite);
     }
 
     private String page(HttpServletRequest request, Model model, Person person, String collectivite, String reason,
