@@ -107,6 +107,10 @@ class PersonalDataErasureTest {
             // The test can fail: before the erasure, the audit does name her.
             assertThat(before.get("audit")).contains(DISPLAY_NAME);
             JsonNode auditBefore = api.get(q + views.get("audit"), admin).json();
+            try (Connection db = stack.database().connect()) {
+                // The search can fail: before the erasure, the dump finds each of them.
+                assertThat(dump(db)).contains(USERNAME, DISPLAY_NAME, EMAIL);
+            }
 
             Api.Reply erased = api.json("POST", c + "/api/people/" + personId + "/erasure", admin,
                     Map.of("reason", "Demande d'effacement reçue par courrier"));
