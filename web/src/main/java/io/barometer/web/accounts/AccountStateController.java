@@ -48,10 +48,9 @@ public class AccountStateController {
                          @RequestParam(defaultValue = "") String reason, HttpServletRequest request, HttpSession session,
                          Model model) {
         SignedIn me = SignedIn.requireAdmin(ADMINS_ONLY);
-        AccountsPage.Account account = services.account(me.caller(), person);
-        String username = account.username();
+        String username;
         try {
-            services.setAccountEnabled(me.caller(), person, enabled, reason.strip());
+            username = services.setAccountEnabled(me.caller(), person, enabled, reason.strip());
         } catch (ApiProblem p) {
             if (p.status() >= 500) {
                 throw p;
@@ -61,7 +60,7 @@ public class AccountStateController {
             if (errors.isEmpty()) {
                 errors.put("account", p.getMessage());
             }
-            return page(request, model, account, enabled, reason, errors);
+            return page(request, model, services.account(me.caller(), person), enabled, reason, errors);
         }
         // Said once on the list it goes back to, like a created account.
         session.setAttribute(AccountsController.NOTICE,

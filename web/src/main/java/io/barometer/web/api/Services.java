@@ -106,13 +106,15 @@ public class Services {
 
     /**
      * Disables or re-enables an account (admins only), with the reason command-service keeps beside who did it. The
-     * account is named by its person's id: a URL carries no username.
+     * account is named by its person's id: a URL carries no username. Returns the account's username, which the
+     * answer gives for the notice that follows.
      */
-    public void setAccountEnabled(Caller caller, String personId, boolean enabled, String reason) {
+    public String setAccountEnabled(Caller caller, String personId, boolean enabled, String reason) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("enabled", enabled);
         body.put("reason", reason);
-        call(commandPatch, HttpMethod.PATCH, "/api/users/{user}", caller, null, body, JsonNode.class, personId);
+        return call(commandPatch, HttpMethod.PATCH, "/api/users/{user}", caller, null, body, JsonNode.class, personId)
+                .path("username").asText();
     }
 
     /** Changes the caller's own password; command-service then refuses every token of theirs, this one too. */
